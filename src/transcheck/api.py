@@ -1,0 +1,29 @@
+"""The library entry point: ``transcheck.check(inputs)`` returns the report tables as pandas DataFrames."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .config import PathLike, build_settings, describe_settings
+from .engine import run
+from .readers import read_inputs
+from .reports.tables import ReportTables, build_tables
+
+
+def check(
+    inputs: Sequence[PathLike],
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    target_only: bool = False,
+    glossary: PathLike | None = None,
+    names: PathLike | None = None,
+) -> ReportTables:
+    """Read ``inputs`` (folders or files, as on the command line), check them and return the tables.
+
+    Raises :class:`transcheck.readers.UsageError` for paths that do not exist or cannot be understood; bad
+    content inside a file never raises, it becomes an ``I`` finding in the tables.
+    """
+    settings = build_settings(src_lang, tgt_lang, target_only, glossary, names)
+    documents = read_inputs(inputs, target_only=target_only, src_lang=src_lang, tgt_lang=tgt_lang)
+    return build_tables(run(documents, settings), describe_settings(settings, glossary, names))

@@ -1,0 +1,158 @@
+"""The rule catalogue: every finding has a stable code documented here, and only here.
+
+Codes are grouped by family like ruff's: I input, A alignment (omissions, additions), L language,
+D numbers and dates, N names, T terms, Q quality scores. ``transcheck rules`` prints this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        Rule(
+            "I001",
+            "input-unreadable",
+            _E,
+            "An input file could not be read",
+            "The file could not be decoded (UTF-8, UTF-16 and GB18030 are read) or parsed. Nothing in it was "
+            "checked; every other document was.",
+        ),
+        Rule(
+            "I002",
+            "input-bad-unit",
+            _E,
+            "A row or unit of an input file could not be read",
+            "One row (table, JSONL) or unit (TMX, XLIFF) was malformed and skipped; the rest of the file was read.",
+        ),
+        Rule(
+            "I003",
+            "input-unpaired",
+            _W,
+            "A document has no counterpart",
+            "A source file without a translation, or a translation without a source. A translation without "
+            "its source is still checked for language and names.",
+        ),
+        Rule("I004", "input-empty", _W, "A document is empty", "The document has no text to check."),
+        Rule(
+            "I005",
+            "input-duplicate-id",
+            _W,
+            "Two inputs produce the same document id",
+            "The later document was renamed ID~2, ID~3 … so both are checked and reported.",
+        ),
+        Rule(
+            "A001",
+            "omission",
+            _E,
+            "Source sentence has no translation",
+            "The aligner found no target sentence for this source sentence (a 1-0 link): the translation "
+            "probably dropped it. Evidence is the source sentence.",
+        ),
+        Rule(
+            "A002",
+            "addition",
+            _W,
+            "Target sentence has no source",
+            "A target sentence that matches no source sentence (a 0-1 link): added text, a stray caption or "
+            "leftover metadata.",
+        ),
+        Rule(
+            "L001",
+            "wrong-language",
+            _E,
+            "Translation is in the wrong language",
+            "The target segment is written in a language other than the target language.",
+        ),
+        Rule(
+            "L002",
+            "untranslated",
+            _E,
+            "Text left untranslated",
+            "The target segment is in the source language, or identical to its source.",
+        ),
+        Rule(
+            "L003",
+            "source-script-in-target",
+            _W,
+            "Source-language characters inside the translation",
+            "Chinese characters (or Hangul, kana) inside a translation into a language that does not use "
+            "them, e.g. a name or term the MT system did not translate.",
+        ),
+        Rule(
+            "D001",
+            "number-missing",
+            _E,
+            "A number in the source is missing from the translation",
+            "Numbers are compared by value (3万 = 30,000; 15亿 = 1.5 billion; full-width digits; Chinese "
+            "numerals), so a different way of writing the same value is never flagged.",
+        ),
+        Rule(
+            "D002",
+            "number-added",
+            _W,
+            "A number in the translation is not in the source",
+            "The translation states a value that its source does not contain.",
+        ),
+        Rule(
+            "D003",
+            "number-changed",
+            _E,
+            "A number changed value in translation",
+            "A source number is missing and a different one appears in its place, e.g. 3万 (30,000) "
+            "rendered as 3,000. The suggestion is the source value.",
+        ),
+        Rule(
+            "N001",
+            "name-nonstandard",
+            _E,
+            "A name is not rendered in its standard spelling",
+            "The source names someone the lexicon knows (e.g. 尹锡悦 → Yoon Suk-yeol) and the translation "
+            "spells the name differently and not as an accepted variant. The suggestion is the standard.",
+        ),
+        Rule(
+            "N002",
+            "name-inconsistent",
+            _W,
+            "A name is rendered differently across the corpus",
+            "The same source name is rendered one way in most places and differently here; the suggestion is "
+            "the dominant rendering. Different people with similar names are told apart by their source "
+            "forms, never by spelling similarity alone.",
+        ),
+        Rule(
+            "N003",
+            "name-variant-mixed",
+            _I,
+            "Accepted spellings of one name are mixed",
+            "Both renderings are accepted (e.g. Yoon Suk-yeol / Yoon Suk Yeol) but a corpus usually keeps "
+            "one house style.",
+        ),
+        Rule(
+            "T001",
+            "term-missing",
+            _W,
+            "A glossary term is not rendered as required",
+            "The source contains a glossary term and the aligned translation contains none of its required "
+            "renderings (case, plural and possessive are tolerated).",
+        ),
+    ]
+}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]

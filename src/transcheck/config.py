@@ -1,0 +1,45 @@
+"""Settings for a run, built from CLI flags or library arguments, with resources loaded once."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .checks.terms import read_glossary
+from .engine import Settings
+from .names.lexicon import read_name_csv, shipped_lexicon
+
+PathLike = str | os.PathLike[str]
+
+
+def build_settings(
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    target_only: bool = False,
+    glossary: PathLike | None = None,
+    names: PathLike | None = None,
+) -> Settings:
+    """Load the glossary and the name lexicon (shipped entries overridden by the user's CSV)."""
+    lexicon = shipped_lexicon()
+    if names is not None:
+        lexicon = lexicon.with_overrides(read_name_csv(names))
+    return Settings(
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        target_only=target_only,
+        glossary=tuple(read_glossary(glossary)) if glossary is not None else (),
+        lexicon=lexicon,
+    )
+
+
+def describe_settings(settings: Settings, glossary: PathLike | None, names: PathLike | None) -> dict[str, Any]:
+    """The settings as recorded in summary.json (paths as given, so the file is reproducible)."""
+    return {
+        "src_lang": settings.src_lang,
+        "tgt_lang": settings.tgt_lang,
+        "target_only": settings.target_only,
+        "glossary": None if glossary is None else str(glossary),
+        "glossary_terms": len(settings.glossary),
+        "names": None if names is None else str(names),
+        "lexicon_entries": len(settings.lexicon.entries) if settings.lexicon else 0,
+    }

@@ -1,0 +1,236 @@
+"""Run the pipeline: per-document work (a pure function of one document), then the one corpus-wide step.
+
+``check_document`` splits, aligns and checks one document and returns a small :class:`DocResult`; it touches
+no global state, so it can later run in a process pool or on a cluster unchanged. ``run`` maps it over the
+documents and then does the reduce step (name families, corpus scores) on the per-document summaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .align import SentenceAligner, default_aligner
+from .checks.alignment import check_pair_alignment
+from .checks.language import check_pair_language
+from .checks.names import NameFamily, corpus_name_pass, occurrence_findings
+from .checks.numbers import check_pair_numbers
+from .checks.rules import RULES
+from .checks.terms import GlossaryChecker, Term
+from .lid import detect_document
+from .model import AlignedPair, DocumentPair, Finding, Sentence, Side
+from .names.lexicon import NameLexicon, shipped_lexicon
+from .names.linking import NameLinker, NameOccurrence
+from .scoring.metrics import Scores, Statistics, scores_from_statistics, segment_statistics, segments_for_scoring
+from .text.split import split_sentences
+
+#: Below this length-match confidence a 1-1 link is too doubtful to pile number and term findings on.
+MIN_ALIGNMENT_SCORE_FOR_CHECKS = 1e-4
+
+
+@dataclass(frozen=True)
+class Settings:
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    target_only: bool = False
+    glossary: tuple[Term, ...] = ()
+    lexicon: NameLexicon | None = None
+
+
+@dataclass
+class DocResult:
+    """Everything the reports need from one document; small enough to ship between processes."""
+
+    doc: DocumentPair
+    src_lang: str
+    tgt_lang: str
+    status: str
+    detail: str
+    src_sentences: list[Sentence] = field(default_factory=list)
+    tgt_sentences: list[Sentence] = field(default_factory=list)
+    pairs: list[AlignedPair] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    names: list[NameOccurrence] = field(default_factory=list)
+    score_stats: Statistics | None = None
+    scores: Scores | None = None
+
+
+@dataclass
+class RunResult:
+    documents: list[DocResult]
+    findings: list[Finding]
+    families: list[NameFamily]
+    corpus_scores: dict[str, Scores]
+
+
+def split_side(side: Side | None, lang: str) -> list[Sentence]:
+    if side is None:
+        return []
+    sentences: list[Sentence] = []
+    for unit_index, unit in enumerate(side.units):
+        for text in split_sentences(unit.text, lang):
+            sentences.append(Sentence(len(sentences), text, unit_index, unit.location))
+    return sentences
+
+
+def _link_groups(
+    doc: DocumentPair,
+    src: list[Sentence],
+    tgt: list[Sentence],
+    src_lang: str,
+    tgt_lang: str,
+    aligner: SentenceAligner,
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Sentence links for the document: by unit when the input pairs units, else by the aligner."""
+    n_units_src = len(doc.source.units) if doc.source else 0
+    n_units_tgt = len(doc.target.units) if doc.target else 0
+    by_unit = doc.unit_aligned or (n_units_src == n_units_tgt and n_units_src > 1)
+    if not by_unit:
+        return [
+            (lk.src, lk.tgt, lk.score)
+            for lk in aligner.align([s.text for s in src], [t.text for t in tgt], src_lang, tgt_lang)
+        ]
+    links: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    blocks: list[tuple[list[int], list[int]]] = []
+    for unit in range(max(n_units_src, n_units_tgt)):
+        s_ids = [s.index for s in src if s.unit == unit]
+        t_ids = [t.index for t in tgt if t.unit == unit]
+        if doc.unit_aligned:
+            if s_ids or t_ids:
+                links.append((tuple(s_ids), tuple(t_ids), 1.0))
+        else:
+            blocks.append((s_ids, t_ids))
+    if blocks:
+        aligned = aligner.align_blocks(
+            [([src[i].text for i in s_ids], [tgt[j].text for j in t_ids]) for s_ids, t_ids in blocks],
+            src_lang,
+            tgt_lang,
+        )
+        for (s_ids, t_ids), block_links in zip(blocks, aligned, strict=True):
+            links += [
+                (tuple(s_ids[i] for i in lk.src), tuple(t_ids[j] for j in lk.tgt), lk.score) for lk in block_links
+            ]
+    return links
+
+
+def _problem_findings(doc: DocumentPair) -> list[Finding]:
+    return [
+        Finding(
+            rule=p.rule,
+            severity=RULES[p.rule].severity,
+            doc_id=doc.doc_id,
+            message=f"{p.path}: {p.location}: {p.reason}" if p.location else f"{p.path}: {p.reason}",
+            location=f"{p.path}:{p.location}" if p.location else p.path,
+        )
+        for p in doc.problems
+    ]
+
+
+def _status(doc: DocumentPair) -> tuple[str, str]:
+    rules = [p.rule for p in doc.problems]
+    detail = "; ".join(p.reason for p in doc.problems)
+    if "I001" in rules:
+        return "input-error", detail
+    if doc.target is None:
+        return "no-translation", detail
+    if "I004" in rules:
+        return "empty", detail
+    if doc.source is None:
+        return "target-only", detail
+    return "ok", detail
+
+
+def check_document(
+    doc: DocumentPair,
+    settings: Settings,
+    aligner: SentenceAligner | None = None,
+    linker: NameLinker | None = None,
+) -> DocResult:
+    """Split, align and check one document. Pure: depends only on its arguments."""
+    aligner = aligner or default_aligner()
+    linker = linker or NameLinker(settings.lexicon or shipped_lexicon())
+    status, detail = _status(doc)
+    src_texts = [u.text for u in doc.source.units] if doc.source else []
+    tgt_texts = [u.text for u in doc.target.units] if doc.target else []
+    src_lang = doc.src_lang or settings.src_lang or (detect_document(src_texts) if src_texts else "")
+    tgt_lang = doc.tgt_lang or settings.tgt_lang or (detect_document(tgt_texts) if tgt_texts else "")
+    result = DocResult(doc, src_lang, tgt_lang, status, detail, findings=_problem_findings(doc))
+    if status == "input-error":
+        return result
+    source = None if settings.target_only else doc.source
+    result.src_sentences = src = split_side(source, src_lang)
+    result.tgt_sentences = tgt = split_side(doc.target, tgt_lang)
+    has_source = source is not None
+    if has_source:
+        groups = _link_groups(doc, src, tgt, src_lang, tgt_lang, aligner)
+    else:
+        groups = [((), (t.index,), 1.0) for t in tgt]
+    glossary = GlossaryChecker(list(settings.glossary), tgt_lang) if settings.glossary and has_source else None
+    for pair_id, (s_ids, t_ids, score) in enumerate(groups):
+        anchor = tgt[t_ids[0]] if t_ids else src[s_ids[0]]
+        location = anchor.location if t_ids else f"source {anchor.location}"
+        pair = AlignedPair(
+            pair_id=pair_id,
+            src_ids=s_ids,
+            tgt_ids=t_ids,
+            source=" ".join(src[i].text for i in s_ids)
+            if src_lang not in {"zh", "ja"}
+            else "".join(src[i].text for i in s_ids),
+            target=" ".join(tgt[j].text for j in t_ids)
+            if tgt_lang not in {"zh", "ja"}
+            else "".join(tgt[j].text for j in t_ids),
+            score=round(score, 6),
+            location=location,
+        )
+        result.pairs.append(pair)
+        if has_source:
+            result.findings += check_pair_alignment(doc.doc_id, pair)
+        if not t_ids:
+            continue
+        language = check_pair_language(doc.doc_id, pair, [tgt[j].text for j in t_ids], src_lang, tgt_lang)
+        result.findings += language
+        if any(f.rule in {"L001", "L002"} for f in language):
+            continue  # precondition: no number or name findings on text that is not a translation
+        if s_ids and (doc.unit_aligned or score >= MIN_ALIGNMENT_SCORE_FOR_CHECKS):
+            result.findings += check_pair_numbers(doc.doc_id, pair, src_lang, tgt_lang)
+            if glossary is not None:
+                result.findings += glossary.check_pair(doc.doc_id, pair)
+        result.names += linker.link_pair(doc.doc_id, pair, has_source=bool(s_ids))
+    pair_text = {(doc.doc_id, p.pair_id): (p.source, p.target) for p in result.pairs}
+    result.findings += occurrence_findings(result.names, pair_text)
+    if doc.reference is not None and doc.target is not None:
+        hyps, refs = segments_for_scoring(tgt_texts, [u.text for u in doc.reference.units])
+        result.score_stats = segment_statistics(hyps, refs, tgt_lang)
+        result.scores = scores_from_statistics(result.score_stats, tgt_lang)
+    return result
+
+
+def _sort_key(order: dict[str, int]) -> Callable[[Finding], tuple[int, int, str, str, str]]:
+    def key(f: Finding) -> tuple[int, int, str, str, str]:
+        return (order.get(f.doc_id, 0), -1 if f.pair_id is None else f.pair_id, f.rule, f.evidence, f.finding_id)
+
+    return key
+
+
+def run(documents: Iterable[DocumentPair], settings: Settings) -> RunResult:
+    """Check every document, then run the corpus-wide step. Output order is deterministic."""
+    lexicon = settings.lexicon or shipped_lexicon()
+    linker = NameLinker(lexicon)
+    aligner = default_aligner()
+    results = [check_document(doc, settings, aligner, linker) for doc in documents]
+    return finish(results)
+
+
+def finish(results: Sequence[DocResult]) -> RunResult:
+    """The reduce step: name families across documents, corpus scores, one sorted findings list."""
+    occurrences = [occ for r in results for occ in r.names]
+    pair_text = {(r.doc.doc_id, p.pair_id): (p.source, p.target) for r in results for p in r.pairs}
+    name_findings, families = corpus_name_pass(occurrences, pair_text)
+    findings = [f for r in results for f in r.findings] + name_findings
+    order = {r.doc.doc_id: k for k, r in enumerate(results)}
+    findings.sort(key=_sort_key(order))
+    corpus_scores: dict[str, Scores] = {}
+    for lang in sorted({r.tgt_lang for r in results if r.score_stats is not None}):
+        stats = sum((r.score_stats for r in results if r.score_stats is not None and r.tgt_lang == lang), Statistics())
+        corpus_scores[lang] = scores_from_statistics(stats, lang)
+    return RunResult(list(results), findings, families, corpus_scores)

@@ -1,0 +1,1 @@
+"""Person, place and organisation names: mentions, the shipped lexicon, and corpus-wide families."""

@@ -1,0 +1,98 @@
+"""TMX 1.4 translation memories: one document per file, one unit per ``<tu>``.
+
+Inline codes (``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``) hold the original formatting markup, not text,
+so their content is dropped; ``<hi>`` and ``<sub>`` hold real text and are kept.
+"""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+from transcheck.model import DocumentPair, InputProblem, Side, Unit
+from transcheck.readers.problems import Unreadable, failed_document, inline_text, local_name, parse_xml, stem
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CODES = frozenset({"bpt", "ept", "ph", "it"})
+
+
+def _children(element: Element, name: str) -> list[Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def _lang(tuv: Element) -> str:
+    """A ``<tuv>``'s language; TMX 1.4 uses ``xml:lang``, older files ``lang``."""
+    return (tuv.get(_XML_LANG) or tuv.get("lang") or "").strip()
+
+
+def _normal(code: str) -> str:
+    return code.lower().replace("_", "-")
+
+
+def _primary(code: str) -> str:
+    return _normal(code).partition("-")[0]
+
+
+def _pick(tuvs: list[Element], lang: str) -> Element | None:
+    """The tuv in ``lang``: an exact match (ignoring case), else one with the same primary subtag.
+
+    Tools disagree on regions and case (``EN-us``, ``en_US``, ``en``), so ``en`` must still find ``en-US``.
+    """
+    exact = (tuv for tuv in tuvs if _normal(_lang(tuv)) == _normal(lang))
+    loose = (tuv for tuv in tuvs if _primary(_lang(tuv)) == _primary(lang))
+    return next(exact, None) or next(loose, None)
+
+
+def _segment(tuv: Element | None) -> str | None:
+    if tuv is None:
+        return None
+    segs = _children(tuv, "seg")
+    return inline_text(segs[0], _CODES) if segs else ""
+
+
+def _languages(root: Element, tus: list[Element], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
+    """Source: the argument, else the header's srclang, else the first tuv's language; target: the
+    argument, else the first language seen that is not the source."""
+    header = next((child for child in root if local_name(child.tag) == "header"), None)
+    declared = header.get("srclang", "") if header is not None else ""
+    seen = [lang for tu in tus for tuv in _children(tu, "tuv") if (lang := _lang(tuv))]
+    source = src_lang or (declared if declared and declared != "*all*" else "") or (seen[0] if seen else "")
+    target = tgt_lang or next((lang for lang in seen if _primary(lang) != _primary(source)), "")
+    if not source or not target:
+        raise Unreadable("The TMX file does not have two languages to pair.")
+    return source, target
+
+
+def read_tmx(path: str, *, target_only: bool, src_lang: str | None, tgt_lang: str | None) -> list[DocumentPair]:
+    """Read one TMX file as one unit-aligned document; a ``<tu>`` missing a language is kept, empty."""
+    try:
+        root, encoding = parse_xml(path)
+        if local_name(root.tag) != "tmx":
+            raise Unreadable(f"This is not a TMX file: the root element is <{local_name(root.tag)}>.")
+        body = next((child for child in root if local_name(child.tag) == "body"), None)
+        tus = _children(body, "tu") if body is not None else []
+        source_lang, target_lang = _languages(root, tus, src_lang, tgt_lang) if tus else ("", "")
+    except Unreadable as exc:
+        return [failed_document(path, exc)]
+    sides: dict[str, list[Unit]] = {"source": [], "target": []}
+    problems: list[InputProblem] = []
+    for number, tu in enumerate(tus, start=1):
+        location = f"tu {number}"
+        tuvs = _children(tu, "tuv")
+        wanted = [("target", target_lang)] if target_only else [("source", source_lang), ("target", target_lang)]
+        for side, lang in wanted:
+            text = _segment(_pick(tuvs, lang))
+            if text is None:
+                reason = f"This translation unit has no <tuv> for {lang}; it is kept with empty {side} text."
+                problems.append(InputProblem(path=path, location=location, reason=reason, rule="I002"))
+            sides[side].append(Unit(text=text or "", location=location))
+    return [
+        DocumentPair(
+            doc_id=stem(path),
+            source=None if target_only else Side(path=path, units=tuple(sides["source"]), encoding=encoding),
+            target=Side(path=path, units=tuple(sides["target"]), encoding=encoding),
+            src_lang=source_lang or src_lang,
+            tgt_lang=target_lang or tgt_lang,
+            unit_aligned=True,
+            problems=tuple(problems),
+        )
+    ]

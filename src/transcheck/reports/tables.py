@@ -1,0 +1,206 @@
+"""The central tables (findings, segments, documents, names) and the run summary.
+
+Every report format renders these; no writer computes anything of its own. Lists are stored as plain
+strings ("0,1") rather than Python lists, because pandas 3 turns tuple columns into Arrow lists that compare
+oddly and CSV cannot hold them anyway.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from ..checks.rules import RULES
+from ..engine import RunResult
+from ..model import Severity
+from ..scoring.metrics import signatures
+
+FINDING_COLUMNS = [
+    "finding_id",
+    "rule",
+    "name",
+    "severity",
+    "doc_id",
+    "pair_id",
+    "location",
+    "source",
+    "target",
+    "evidence",
+    "suggestion",
+    "message",
+]
+SEGMENT_COLUMNS = [
+    "doc_id",
+    "pair_id",
+    "link",
+    "src_ids",
+    "tgt_ids",
+    "source",
+    "target",
+    "src_lang",
+    "tgt_lang",
+    "align_score",
+    "location",
+    "findings",
+    "max_severity",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "status",
+    "detail",
+    "src_path",
+    "tgt_path",
+    "ref_path",
+    "src_lang",
+    "tgt_lang",
+    "src_sentences",
+    "tgt_sentences",
+    "pairs",
+    "omissions",
+    "coverage",
+    "bleu",
+    "chrf",
+    "ter",
+    "errors",
+    "warnings",
+    "infos",
+]
+NAME_COLUMNS = ["family", "source_forms", "standard", "dominant", "verdict", "renderings", "documents"]
+
+
+@dataclass(frozen=True)
+class ReportTables:
+    findings: pd.DataFrame
+    segments: pd.DataFrame
+    documents: pd.DataFrame
+    names: pd.DataFrame
+    summary: dict[str, Any]
+
+
+def _ids(ids: tuple[int, ...]) -> str:
+    return ",".join(str(i) for i in ids)
+
+
+def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> ReportTables:
+    findings = pd.DataFrame(
+        [
+            {
+                "finding_id": f.finding_id,
+                "rule": f.rule,
+                "name": RULES[f.rule].name,
+                "severity": f.severity.value,
+                "doc_id": f.doc_id,
+                "pair_id": pd.NA if f.pair_id is None else f.pair_id,
+                "location": f.location,
+                "source": f.source,
+                "target": f.target,
+                "evidence": f.evidence,
+                "suggestion": f.suggestion,
+                "message": f.message,
+            }
+            for f in result.findings
+        ],
+        columns=FINDING_COLUMNS,
+    ).astype({"pair_id": "Int64"})
+
+    per_pair: dict[tuple[str, int], list[Severity]] = {}
+    per_doc: dict[str, Counter[str]] = {}
+    for f in result.findings:
+        per_doc.setdefault(f.doc_id, Counter())[f.severity.value] += 1
+        if f.pair_id is not None:
+            per_pair.setdefault((f.doc_id, f.pair_id), []).append(f.severity)
+
+    segment_rows = []
+    document_rows = []
+    for r in result.documents:
+        doc = r.doc
+        for p in r.pairs:
+            severities = per_pair.get((doc.doc_id, p.pair_id), [])
+            segment_rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "pair_id": p.pair_id,
+                    "link": p.link_type,
+                    "src_ids": _ids(p.src_ids),
+                    "tgt_ids": _ids(p.tgt_ids),
+                    "source": p.source,
+                    "target": p.target,
+                    "src_lang": r.src_lang,
+                    "tgt_lang": r.tgt_lang,
+                    "align_score": p.score,
+                    "location": p.location,
+                    "findings": len(severities),
+                    "max_severity": max(severities, key=lambda s: s.rank).value if severities else "",
+                }
+            )
+        translated = sum(len(p.src_ids) for p in r.pairs if p.tgt_ids)
+        omitted = sum(len(p.src_ids) for p in r.pairs if not p.tgt_ids)
+        counts = per_doc.get(doc.doc_id, Counter())
+        document_rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "status": r.status,
+                "detail": r.detail,
+                "src_path": doc.source.path if doc.source else "",
+                "tgt_path": doc.target.path if doc.target else "",
+                "ref_path": doc.reference.path if doc.reference else "",
+                "src_lang": r.src_lang,
+                "tgt_lang": r.tgt_lang,
+                "src_sentences": len(r.src_sentences),
+                "tgt_sentences": len(r.tgt_sentences),
+                "pairs": len(r.pairs),
+                "omissions": omitted,
+                "coverage": round(translated / (translated + omitted), 4) if translated + omitted else pd.NA,
+                "bleu": r.scores.bleu if r.scores else pd.NA,
+                "chrf": r.scores.chrf if r.scores else pd.NA,
+                "ter": r.scores.ter if r.scores else pd.NA,
+                "errors": counts["error"],
+                "warnings": counts["warning"],
+                "infos": counts["info"],
+            }
+        )
+    segments = pd.DataFrame(segment_rows, columns=SEGMENT_COLUMNS)
+    documents = pd.DataFrame(document_rows, columns=DOCUMENT_COLUMNS).astype(
+        {"coverage": "Float64", "bleu": "Float64", "chrf": "Float64", "ter": "Float64"}
+    )
+    names = pd.DataFrame(
+        [
+            {
+                "family": fam.key,
+                "source_forms": "|".join(fam.source_forms),
+                "standard": fam.standard,
+                "dominant": fam.dominant,
+                "verdict": fam.verdict,
+                "renderings": "; ".join(f"{r} ×{c}" for r, c, _ in fam.renderings),
+                "documents": "; ".join(f"{r}: {','.join(d)}" for r, _, d in fam.renderings),
+            }
+            for fam in result.families
+        ],
+        columns=NAME_COLUMNS,
+    )
+    severity_counts = Counter(f.severity.value for f in result.findings)
+    summary: dict[str, Any] = {
+        "tool": {"name": "transcheck", "version": __version__},
+        "settings": settings or {},
+        "counts": {
+            "documents": len(result.documents),
+            "documents_by_status": dict(sorted(Counter(r.status for r in result.documents).items())),
+            "source_sentences": sum(len(r.src_sentences) for r in result.documents),
+            "target_sentences": sum(len(r.tgt_sentences) for r in result.documents),
+            "pairs": len(segments),
+            "findings": len(result.findings),
+            "findings_by_severity": {
+                s.value: severity_counts[s.value] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            },
+            "findings_by_rule": dict(sorted(Counter(f.rule for f in result.findings).items())),
+        },
+        "scores": {
+            lang: {"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter, "segments": s.segments, "signatures": signatures(lang)}
+            for lang, s in sorted(result.corpus_scores.items())
+        },
+    }
+    return ReportTables(findings, segments, documents, names, summary)

@@ -1,0 +1,1 @@
+"""Quality scores: sacrebleu metrics against references."""

@@ -1,0 +1,1 @@
+"""Language-aware text handling: scripts, sentence splitting and numbers."""
