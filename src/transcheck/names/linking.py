@@ -80,6 +80,8 @@ class NameLinker:
         source_han = tuple(han_runs(pair.source, 2)) if has_source else ()
         occurrences = []
         for mention in mentions:
+            if mention.full != mention.text and self.lexicon.by_rendering(mention.full):
+                mention = replace(mention, text=mention.full)
             text = mention.text
             base = NameOccurrence(text, doc_id, pair.pair_id, pair.location, source_han=source_han)
             known = self.lexicon.by_rendering(text)

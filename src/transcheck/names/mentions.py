@@ -173,9 +173,13 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 @dataclass(frozen=True)
 class NameMention:
+    """``text`` is the name with titles removed; ``full`` the whole capitalised sequence, which may itself be
+    a known name ("Korean Central News Agency", where "Korean" would otherwise be taken for a title)."""
+
     text: str
     start: int
     end: int
+    full: str = ""
 
 
 def _strip_titles(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -201,5 +205,6 @@ def extract_mentions(text: str, min_words: int = 2) -> list[NameMention]:
         if len(words) < min_words:
             continue
         start, end = words[0][1], words[-1][2]
-        mentions.append(NameMention(text[start:end], start, end))
+        full = _POSSESSIVE.sub("", re.sub(r"^(?:The|A|An)\s+", "", m.group(0)))
+        mentions.append(NameMention(text[start:end], start, end, full))
     return mentions
