@@ -132,8 +132,11 @@ def test_dropped_long_sentence_is_a_one_to_zero_link(
     assert null.score > 0.5  # confident: a long sentence cannot be glued to a neighbour
 
 
-@pytest.mark.xfail(strict=True, reason="in an 8-sentence document the omitted long sentence skews the initial "
-                                       "length ratio; the aligner answers with a run of 2-1/1-2 links instead of 1-0")
+@pytest.mark.xfail(
+    strict=True,
+    reason="in an 8-sentence document the omitted long sentence skews the initial "
+    "length ratio; the aligner answers with a run of 2-1/1-2 links instead of 1-0",
+)
 @pytest.mark.parametrize(
     ("src", "tgt", "langs", "dropped"),
     [(ZH[3:11], EN[3:11], ("zh", "en"), LONG_ZH - 3), (EN_HELP[:8], DE_HELP[:8], ("en", "de"), LONG_EN)],
@@ -142,7 +145,7 @@ def test_dropped_long_sentence_in_eight_sentence_document(
     aligner: LengthAnchorAligner, src: list[str], tgt: list[str], langs: tuple[str, str], dropped: int
 ) -> None:
     assert len(src) == len(tgt) == 8
-    shortened = tgt[:dropped] + tgt[dropped + 1:]
+    shortened = tgt[:dropped] + tgt[dropped + 1 :]
     links = aligner.align(src, shortened, *langs)
     expected = [((i,), (i if i < dropped else i - 1,)) for i in range(len(src)) if i != dropped]
     expected.insert(dropped, ((dropped,), ()))

@@ -39,7 +39,7 @@ def test_extract_mentions(text: str, names: list[str]) -> None:
 def test_mention_offsets() -> None:
     text = "South Korean President Yoon Suk-yeol's visit"
     [mention] = extract_mentions(text)
-    assert text[mention.start:mention.end] == "Yoon Suk-yeol"
+    assert text[mention.start : mention.end] == "Yoon Suk-yeol"
 
 
 def test_single_word_mentions_on_request() -> None:
@@ -47,6 +47,7 @@ def test_single_word_mentions_on_request() -> None:
 
 
 # --- lexicon -----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("rendering", ["Yoon Suk Yeol", "yoon suk-yeol", "Yoon Suk‐yeol", "YOON SUKYEOL"])
 def test_name_key_ignores_case_hyphens_and_spaces(rendering: str) -> None:
@@ -60,17 +61,20 @@ def test_name_key_keeps_letters() -> None:
 
 
 def entry(id_: str, form: str, english: str, *variants: str) -> NameEntry:
-    return NameEntry(id=id_, kind="person", origin="KR", source_forms=(form,), english=english,
-                     variants=tuple(variants))
+    return NameEntry(
+        id=id_, kind="person", origin="KR", source_forms=(form,), english=english, variants=tuple(variants)
+    )
 
 
-LEXICON = NameLexicon([
-    entry("yoon", "尹锡悦", "Yoon Suk-yeol", "Yoon Suk Yeol"),
-    entry("kju", "金正恩", "Kim Jong Un"),
-    entry("kji", "金正日", "Kim Jong Il"),
-    entry("ljm", "李在明", "Lee Jae-myung"),
-    entry("ljy", "李在镕", "Lee Jae-yong"),
-])
+LEXICON = NameLexicon(
+    [
+        entry("yoon", "尹锡悦", "Yoon Suk-yeol", "Yoon Suk Yeol"),
+        entry("kju", "金正恩", "Kim Jong Un"),
+        entry("kji", "金正日", "Kim Jong Il"),
+        entry("ljm", "李在明", "Lee Jae-myung"),
+        entry("ljy", "李在镕", "Lee Jae-yong"),
+    ]
+)
 
 
 def test_lexicon_lookups() -> None:
@@ -78,7 +82,9 @@ def test_lexicon_lookups() -> None:
     assert {e.id for e in LEXICON.by_rendering("Kim Jong Il")} == {"kji"}
     assert LEXICON.by_rendering("Yoon Suk-yue") == []
     assert [(form, e.id) for form, e in LEXICON.find_in_source("金正恩会见了尹锡悦。")] == [
-        ("金正恩", "kju"), ("尹锡悦", "yoon")]
+        ("金正恩", "kju"),
+        ("尹锡悦", "yoon"),
+    ]
     assert NameLexicon([]).find_in_source("金正恩") == []
 
 
@@ -98,6 +104,7 @@ def test_given_name_similarity_needs_the_surname() -> None:
 
 # --- linking -----------------------------------------------------------------------------------------------
 
+
 def aligned(source: str, target: str) -> AlignedPair:
     return AlignedPair(pair_id=3, src_ids=(0,), tgt_ids=(0,), source=source, target=target, location="line 4")
 
@@ -111,8 +118,7 @@ YOON_SRC = "韩国总统尹锡悦周四抵达东京。"
 
 def test_standard_rendering() -> None:
     [occ] = link(YOON_SRC, "President Yoon Suk-yeol arrived in Tokyo.")
-    assert (occ.verdict, occ.entity, occ.standard, occ.source_form) == (
-        "standard", "yoon", "Yoon Suk-yeol", "尹锡悦")
+    assert (occ.verdict, occ.entity, occ.standard, occ.source_form) == ("standard", "yoon", "Yoon Suk-yeol", "尹锡悦")
     assert (occ.doc_id, occ.pair_id, occ.location) == ("doc", 3, "line 4")
     assert occ.source_han == ("韩国总统尹锡悦周四抵达东京",)
 
@@ -125,7 +131,11 @@ def test_accepted_variant() -> None:
 def test_garbled_rendering_with_source_is_nonstandard() -> None:
     [occ] = link(YOON_SRC, "President Yoon Suk-yue arrived in Tokyo.")
     assert (occ.verdict, occ.entity, occ.standard, occ.source_form) == (
-        "nonstandard", "yoon", "Yoon Suk-yeol", "尹锡悦")
+        "nonstandard",
+        "yoon",
+        "Yoon Suk-yeol",
+        "尹锡悦",
+    )
 
 
 def test_garbled_rendering_without_source_is_suspect() -> None:
@@ -159,8 +169,11 @@ def test_no_mentions_no_occurrences() -> None:
     assert link(YOON_SRC, "The president arrived.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="a known rendering of another person (Lee Jae-myung for 李在镕) is "
-                                       "judged 'standard'; N001 should flag it against the source name")
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known rendering of another person (Lee Jae-myung for 李在镕) is "
+    "judged 'standard'; N001 should flag it against the source name",
+)
 def test_other_persons_name_for_the_source_name_is_nonstandard() -> None:
     [occ] = link("三星电子会长李在镕说", "Samsung Electronics chairman Lee Jae-myung said")
     assert (occ.verdict, occ.standard) == ("nonstandard", "Lee Jae-yong")
@@ -181,12 +194,14 @@ def test_occurrence_findings() -> None:
 
 # --- corpus pass -------------------------------------------------------------------------------------------
 
+
 def corpus(*rows: tuple[str, str, str, str], **extra: str) -> tuple[list[NameOccurrence], dict]:
     """Occurrences from (doc, source, target, rendering) rows, one pair each, without a lexicon."""
     occurrences, pair_text = [], {}
     for k, (doc, source, target, rendering) in enumerate(rows):
-        occurrences.append(NameOccurrence(rendering, doc, k, f"line {k + 1}", source_han=tuple(han_runs(source, 2)),
-                                          **extra))
+        occurrences.append(
+            NameOccurrence(rendering, doc, k, f"line {k + 1}", source_han=tuple(han_runs(source, 2)), **extra)
+        )
         pair_text[(doc, k)] = (source, target)
     return occurrences, pair_text
 
@@ -203,7 +218,11 @@ def test_rare_rendering_beside_the_dominant_anchor_is_n002() -> None:
     findings, families = corpus_name_pass(occurrences, text)
     [found] = findings
     assert (found.rule, found.severity, found.evidence, found.suggestion) == (
-        "N002", Severity.WARNING, "Yoon Seok-yeol", "Yoon Suk-yeol")
+        "N002",
+        Severity.WARNING,
+        "Yoon Seok-yeol",
+        "Yoon Suk-yeol",
+    )
     assert (found.doc_id, found.pair_id, found.location) == ("b", 3, "line 4")
     assert found.target == "Yoon Seok-yeol gave a speech."
     assert "尹锡悦" in found.message
@@ -245,8 +264,11 @@ def test_lee_jae_yong_is_never_merged_with_lee_jae_myung() -> None:
     assert corpus_name_pass(occurrences, text) == ([], [])
 
 
-@pytest.mark.xfail(strict=True, reason="anchors are any n-gram beside every occurrence, so shared context "
-                                       "(朝鲜领导人) anchors Kim Jong Il to Kim Jong Un and gives a false N002")
+@pytest.mark.xfail(
+    strict=True,
+    reason="anchors are any n-gram beside every occurrence, so shared context "
+    "(朝鲜领导人) anchors Kim Jong Il to Kim Jong Un and gives a false N002",
+)
 def test_shared_context_does_not_merge_different_people() -> None:
     occurrences, text = corpus(
         ("a", "朝鲜领导人金正恩视察工厂。", "North Korean leader Kim Jong Un inspected a factory.", "Kim Jong Un"),
@@ -265,11 +287,19 @@ def test_accepted_variants_mixed_is_n003() -> None:
     findings, families = corpus_name_pass([*standard, *variant], text)
     [found] = findings
     assert (found.rule, found.severity, found.evidence, found.suggestion) == (
-        "N003", Severity.INFO, "Yoon Suk Yeol", "Yoon Suk-yeol")
+        "N003",
+        Severity.INFO,
+        "Yoon Suk Yeol",
+        "Yoon Suk-yeol",
+    )
     assert (found.doc_id, found.pair_id) == ("b", 7)
     [family] = families
     assert (family.key, family.verdict, family.standard, family.dominant) == (
-        "yoon", "mixed", "Yoon Suk-yeol", "Yoon Suk-yeol")
+        "yoon",
+        "mixed",
+        "Yoon Suk-yeol",
+        "Yoon Suk-yeol",
+    )
 
 
 def test_consistent_standard_family_has_no_findings() -> None:

@@ -263,11 +263,6 @@ def test_compound_unit_number_is_one_value() -> None:
     assert hard_values("1亿2000万", "zh") == [120_000_000]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CJK text: English soft words are appended after the CJK numbers, "
-    "so the result is not in order of appearance as extract_numbers documents",
-)
 def test_cjk_mentions_come_in_order_of_appearance() -> None:
     found = extract_numbers("会议在 March 举行, 3万人", "zh")
     assert [m.text for m in found] == ["March", "3万"]

@@ -17,8 +17,7 @@ from transcheck.reports.csv_report import neutralise
 from transcheck.reports.writer import REPORT_FILES
 
 SETTINGS = Settings(lexicon=NameLexicon([]))
-FINDINGS_HEADER = ("finding_id,rule,name,severity,doc_id,pair_id,location,source,target,evidence,suggestion,"
-                   "message")
+FINDINGS_HEADER = "finding_id,rule,name,severity,doc_id,pair_id,location,source,target,evidence,suggestion,message"
 
 
 def side(path: str, texts: list[str]) -> Side:
@@ -31,22 +30,32 @@ def unit_aligned(doc_id: str, pairs: list[tuple[str, str]]) -> DocumentPair:
     return DocumentPair(doc_id, source, target, src_lang="zh", tgt_lang="en", unit_aligned=True)
 
 
-INJECTION = unit_aligned("inject", [
-    ("他有5个苹果。", "=cmd|' /C calc'!A0"),
-    ("增长了2%。", "+1% growth"),
-    ("共有7人。", "@SUM(A1:A2) people"),
-    ("韩国总统尹锡悦周四抵达东京。", "South Korean President Yoon Suk-yeol arrived in Tokyo on Thursday."),
-])
+INJECTION = unit_aligned(
+    "inject",
+    [
+        ("他有5个苹果。", "=cmd|' /C calc'!A0"),
+        ("增长了2%。", "+1% growth"),
+        ("共有7人。", "@SUM(A1:A2) people"),
+        ("韩国总统尹锡悦周四抵达东京。", "South Korean President Yoon Suk-yeol arrived in Tokyo on Thursday."),
+    ],
+)
 
 NEWS_ZH = "约有3万人周六在首尔举行集会。集会者要求政府重新考虑赔偿方案。韩国外交部表示将继续与受害者沟通。"
-NEWS_EN = ("About 3,000 people rallied in Seoul on Saturday. The protesters demanded that the government "
-           "reconsider the compensation plan. South Korea's foreign ministry said it would continue to "
-           "communicate with the victims.")
-NEWS = DocumentPair("news", side("src/news.txt", [NEWS_ZH]), side("mt/news.txt", [NEWS_EN]), src_lang="zh",
-                    tgt_lang="en")
-CLEAN = DocumentPair("clean", side("src/clean.txt", ["韩国外交部表示将继续与受害者沟通。"]),
-                     side("mt/clean.txt", ["South Korea's foreign ministry said it would keep talking to victims."]),
-                     src_lang="zh", tgt_lang="en")
+NEWS_EN = (
+    "About 3,000 people rallied in Seoul on Saturday. The protesters demanded that the government "
+    "reconsider the compensation plan. South Korea's foreign ministry said it would continue to "
+    "communicate with the victims."
+)
+NEWS = DocumentPair(
+    "news", side("src/news.txt", [NEWS_ZH]), side("mt/news.txt", [NEWS_EN]), src_lang="zh", tgt_lang="en"
+)
+CLEAN = DocumentPair(
+    "clean",
+    side("src/clean.txt", ["韩国外交部表示将继续与受害者沟通。"]),
+    side("mt/clean.txt", ["South Korea's foreign ministry said it would keep talking to victims."]),
+    src_lang="zh",
+    tgt_lang="en",
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +69,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_run_finds_what_was_planted(result: RunResult) -> None:
     assert [(f.doc_id, f.rule) for f in result.findings] == [
-        ("inject", "D001"), ("inject", "D003"), ("inject", "D001"), ("news", "D003")]
+        ("inject", "D001"),
+        ("inject", "D003"),
+        ("inject", "D001"),
+        ("news", "D003"),
+    ]
     assert [len(r.pairs) for r in result.documents] == [4, 3, 1]
 
 
@@ -76,14 +89,25 @@ def test_findings_csv_bom_and_columns(result: RunResult, tmp_path: Path) -> None
     raw = (tmp_path / "findings.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = read_csv(tmp_path / "findings.csv")
-    required = ["finding_id", "rule", "severity", "doc_id", "pair_id", "source", "target", "evidence",
-                "suggestion", "message"]
+    required = [
+        "finding_id",
+        "rule",
+        "severity",
+        "doc_id",
+        "pair_id",
+        "source",
+        "target",
+        "evidence",
+        "suggestion",
+        "message",
+    ]
     assert set(required) <= set(rows[0])
     header = raw[3:].decode("utf-8").split("\r\n")[0].split(",")
     assert [c for c in header if c in required] == required  # in this order
     news = [r for r in rows if r["doc_id"] == "news"]
     assert [(r["rule"], r["severity"], r["suggestion"], r["evidence"]) for r in news] == [
-        ("D003", "error", "30,000", "3,000")]
+        ("D003", "error", "30,000", "3,000")
+    ]
     assert "3万" in news[0]["source"]  # Chinese survives the round trip
 
 
@@ -155,13 +179,16 @@ def test_segments_carry_their_worst_finding(result: RunResult) -> None:
 
 
 def test_omission_counts_in_documents_table() -> None:
-    doc = unit_aligned("omit", [
-        ("韩国总统尹锡悦周四抵达东京。", "South Korean President Yoon Suk-yeol arrived in Tokyo on Thursday."),
-        ("这是十二年来的首次访问。", ""),  # the translation of this unit is empty
-        ("集会者要求政府重新考虑赔偿方案。", "The protesters demanded that the government reconsider the plan."),
-        ("韩国外交部表示将继续沟通。", "South Korea's foreign ministry said it would keep talking."),
-        ("尹锡悦周五返回首尔。", "Yoon returned to Seoul on Friday."),
-    ])
+    doc = unit_aligned(
+        "omit",
+        [
+            ("韩国总统尹锡悦周四抵达东京。", "South Korean President Yoon Suk-yeol arrived in Tokyo on Thursday."),
+            ("这是十二年来的首次访问。", ""),  # the translation of this unit is empty
+            ("集会者要求政府重新考虑赔偿方案。", "The protesters demanded that the government reconsider the plan."),
+            ("韩国外交部表示将继续沟通。", "South Korea's foreign ministry said it would keep talking."),
+            ("尹锡悦周五返回首尔。", "Yoon returned to Seoul on Friday."),
+        ],
+    )
     tables = build_tables(run([doc], SETTINGS))
     assert tables.findings["rule"].tolist() == ["A001"]
     assert tables.findings["pair_id"].tolist() == [1]
@@ -171,9 +198,14 @@ def test_omission_counts_in_documents_table() -> None:
 
 
 def test_snapshot_header_and_row_count(tmp_path: Path) -> None:
-    doc = unit_aligned("snap", [("约有3万人参加集会。", "About 3,000 people attended the rally."),
-                                ("他买了5个苹果。", "He bought some apples."),
-                                ("两国关系紧张。", "Relations between the two countries are tense.")])
+    doc = unit_aligned(
+        "snap",
+        [
+            ("约有3万人参加集会。", "About 3,000 people attended the rally."),
+            ("他买了5个苹果。", "He bought some apples."),
+            ("两国关系紧张。", "Relations between the two countries are tense."),
+        ],
+    )
     write_reports(build_tables(run([doc], SETTINGS)), tmp_path)
     lines = (tmp_path / "findings.csv").read_bytes().decode("utf-8").split("\r\n")
     assert lines[0] == "\ufeff" + FINDINGS_HEADER

@@ -125,13 +125,9 @@ def test_detect_document_uses_the_texts() -> None:
     assert detect_document([]) == ""
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Chinese with a Latin acronym (han share 0.5) goes to langdetect, which answers ko"
-)
 def test_chinese_with_latin_acronym_is_not_korean() -> None:
     assert detect("他在NASA工作").lang == "zh"
 
 
-@pytest.mark.xfail(strict=True, reason="Chinese with a Latin product name goes to langdetect, which answers vi")
 def test_chinese_with_product_name_is_zh() -> None:
     assert detect("苹果公司发布了iPhone 15 Pro Max手机").lang == "zh"

@@ -79,7 +79,8 @@ def detect(text: str) -> LangGuess:
         return LangGuess("ko", 1.0, (("ko", 1.0),), by_script=True)
     if counts.kana / letters > 0.05:
         return LangGuess("ja", 1.0, (("ja", 1.0),), by_script=True)
-    if counts.han / letters > 0.5:
+    # A Chinese character carries about as much text as three Latin letters ("他在NASA工作" is Chinese).
+    if counts.han * 3 / (counts.han * 3 + letters - counts.han) > 0.5:
         return LangGuess("zh", 1.0, (("zh", 1.0),), by_script=True)
     probabilities = _langdetect(text)
     if not probabilities:

@@ -13,14 +13,15 @@ from . import finding
 
 
 def _unmatched(mine: list[NumberMention], theirs: list[NumberMention]) -> list[NumberMention]:
+    """Hard numbers of ``mine`` whose value (or a reading of the same words, "3 p.m." = 15) is not in ``theirs``."""
+    matched_spans = {(m.start, m.end) for m in mine if any(same_value(m.value, t.value) for t in theirs)}
     seen: set[float] = set()
     result = []
     for m in mine:
-        if not m.hard or m.value in seen:
+        if not m.hard or m.value in seen or (m.start, m.end) in matched_spans:
             continue
         seen.add(m.value)
-        if not any(same_value(m.value, t.value) for t in theirs):
-            result.append(m)
+        result.append(m)
     return result
 
 

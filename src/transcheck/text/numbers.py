@@ -299,6 +299,7 @@ def _extract_cached(text: str, lang: str) -> tuple[NumberMention, ...]:
     if lang in {"zh", "ja", "ko"}:
         mentions = _extract_cjk(normalised)
         mentions += [m for m in _extract_latin(normalised, "en") if not m.hard]  # English words inside CJK text
+        mentions.sort(key=lambda n: n.start)
     else:
         mentions = _extract_latin(normalised, lang)
     return tuple(mentions)
