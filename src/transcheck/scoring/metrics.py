@@ -88,11 +88,6 @@ def scores_from_statistics(stats: Statistics, tgt_lang: str) -> Scores:
     )
 
 
-def score_segments(hypotheses: list[str], references: list[str], tgt_lang: str) -> Scores:
-    """Corpus-level scores over parallel segment lists (one reference each)."""
-    return scores_from_statistics(segment_statistics(hypotheses, references, tgt_lang), tgt_lang)
-
-
 def signatures(tgt_lang: str) -> dict[str, str]:
     """sacrebleu's signature strings for the metrics used on ``tgt_lang`` (a score must exist first)."""
     bleu, chrf, ter = _metrics(base_lang(tgt_lang))
