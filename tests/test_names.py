@@ -321,3 +321,8 @@ def test_nonstandard_in_family_marks_the_family() -> None:
 
 def test_corpus_pass_on_nothing() -> None:
     assert corpus_name_pass([], {}) == ([], [])
+
+
+def test_by_rendering_lists_each_entry_once_when_variants_share_a_key() -> None:
+    entry = NameEntry("yoon", "person", "ko", ("尹锡悦",), "Yoon Suk-yeol", ("Yoon Suk Yeol",))
+    assert NameLexicon([entry]).by_rendering("Yoon Suk Yeol") == [entry]

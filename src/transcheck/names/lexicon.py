@@ -72,8 +72,8 @@ class NameLexicon:
         self._by_key: dict[str, list[NameEntry]] = {}
         forms: dict[str, list[NameEntry]] = {}
         for entry in self.entries:
-            for rendering in entry.accepted:
-                self._by_key.setdefault(name_key(rendering), []).append(entry)
+            for key in dict.fromkeys(name_key(r) for r in entry.accepted):  # "Yoon Suk Yeol" = "Yoon Suk-yeol"
+                self._by_key.setdefault(key, []).append(entry)
             for form in entry.source_forms:
                 forms.setdefault(form, []).append(entry)
         self._by_form = forms
