@@ -45,8 +45,8 @@ RULES: dict[str, Rule] = {
             "input-unpaired",
             _W,
             "A document has no counterpart",
-            "A source file without a translation, or a translation without a source. A translation without "
-            "its source is still checked for language and names.",
+            "A source file without a translation, or a translation without a source, by file name and by "
+            "content. A translation without its source is still checked for language and names.",
         ),
         Rule("I004", "input-empty", _W, "A document is empty", "The document has no text to check."),
         Rule(
@@ -55,6 +55,16 @@ RULES: dict[str, Rule] = {
             _W,
             "Two inputs produce the same document id",
             "The later document was renamed ID~2, ID~3 … so both are checked and reported.",
+        ),
+        Rule(
+            "I006",
+            "input-paired-by-content",
+            _I,
+            "A translation was paired with its source by content, not by file name",
+            "No source file has the translation's name, so the two were paired by what they share: numbers by "
+            "value, names, URLs and acronyms, and length. The pair is accepted only when it scores well and "
+            "clearly better than any other candidate; the message gives the source file and the score so a "
+            "reviewer can confirm it (renaming the file makes the pairing explicit).",
         ),
         Rule(
             "A001",

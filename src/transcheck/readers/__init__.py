@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from transcheck.model import DocumentPair, InputProblem
-from transcheck.readers.corpus_dir import is_corpus_dir, read_corpus_dir, read_lang_files, split_lang_name
+from transcheck.names.lexicon import NameLexicon
+from transcheck.readers.corpus_dir import (
+    ContentPairing,
+    is_corpus_dir,
+    read_corpus_dir,
+    read_lang_files,
+    split_lang_name,
+)
 from transcheck.readers.problems import (
     TEXT_EXTENSIONS,
     Unreadable,
@@ -75,10 +82,12 @@ def _read_file(path: str, target_only: bool, src_lang: str | None, tgt_lang: str
     return [failed_document(path, unsupported)]
 
 
-def _read_folder(folder: str, target_only: bool, src_lang: str | None, tgt_lang: str | None) -> list[DocumentPair]:
+def _read_folder(
+    folder: str, target_only: bool, src_lang: str | None, tgt_lang: str | None, content: ContentPairing
+) -> list[DocumentPair]:
     """Read a folder: the corpus layout, or each recognised file in it (sorted, not recursive)."""
     if is_corpus_dir(folder):
-        return read_corpus_dir(folder, target_only=target_only, src_lang=src_lang, tgt_lang=tgt_lang)
+        return read_corpus_dir(folder, target_only=target_only, src_lang=src_lang, tgt_lang=tgt_lang, content=content)
     docs: list[DocumentPair] = []
     lang_files: list[str] = []
     plain_text: list[str] = []
@@ -96,7 +105,7 @@ def _read_folder(folder: str, target_only: bool, src_lang: str | None, tgt_lang:
             )
         raise UsageError(f"{folder}: nothing to read here; expected {_EXPECTED}.")
     if lang_files:
-        docs.extend(read_lang_files(lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=folder))
+        docs.extend(read_lang_files(lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=folder, content=content))
     docs.extend(_unpairable(path) for path in plain_text)
     return sorted(docs, key=_doc_path)
 
@@ -139,19 +148,24 @@ def read_inputs(
     target_only: bool = False,
     src_lang: str | None = None,
     tgt_lang: str | None = None,
+    pair_by_content: bool = True,
+    lexicon: NameLexicon | None = None,
 ) -> list[DocumentPair]:
     """Read every input path into documents, in the order given (folders sorted by file name).
 
     ``NAME.<lang>.txt`` files given as separate arguments are paired together and appear where the
-    first of them was given. Raises :class:`UsageError` only for a mistake in the paths or languages.
+    first of them was given. Text files that do not pair by name are paired by content unless
+    ``pair_by_content`` is false; ``lexicon`` (default: the shipped one) lets names help. Raises
+    :class:`UsageError` only for a mistake in the paths or languages.
     """
+    content = ContentPairing(enabled=pair_by_content, lexicon=lexicon)
     docs: list[DocumentPair] = []
     lang_files: list[str] = []
     lang_slot = 0
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            docs.extend(_read_folder(path, target_only, src_lang, tgt_lang))
+            docs.extend(_read_folder(path, target_only, src_lang, tgt_lang, content))
         elif not os.path.exists(path):
             raise UsageError(f"{path}: no such file or folder.")
         elif not target_only and split_lang_name(path):
@@ -162,5 +176,7 @@ def read_inputs(
             docs.extend(_read_file(path, target_only, src_lang, tgt_lang))
     if lang_files:
         where = "the NAME.<lang> files given"
-        docs[lang_slot:lang_slot] = read_lang_files(lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=where)
+        docs[lang_slot:lang_slot] = read_lang_files(
+            lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=where, content=content
+        )
     return _rename_duplicates([_flag_empty(doc) for doc in docs])

@@ -105,3 +105,23 @@ def han_runs(text: str, min_len: int = 1) -> list[str]:
     if len(cur) >= min_len:
         runs.append("".join(cur))
     return runs
+
+
+#: How many Latin-script characters one character of each CJK script yields in translation, on average for
+#: news text (the weights the sentence aligner and document pairing use).
+LATIN_PER_CHAR = {"han": 3.0, "hangul": 2.3, "kana": 1.6}
+
+
+def latin_equivalent_length(text: str) -> float:
+    """The length of ``text`` in Latin-equivalent characters: spaces are not counted, and a CJK character
+    counts as the Latin characters it usually becomes in translation, so that a text and its translation
+    have about the same length whatever their scripts."""
+    counts = count_scripts(text)
+    cjk = counts.han + counts.hangul + counts.kana
+    other = len("".join(text.split())) - cjk
+    return float(
+        other
+        + counts.han * LATIN_PER_CHAR["han"]
+        + counts.hangul * LATIN_PER_CHAR["hangul"]
+        + counts.kana * LATIN_PER_CHAR["kana"]
+    )
