@@ -206,3 +206,34 @@ def test_align_tsv_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_align_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["align", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"), "--presplit"]) == 2
+
+
+def test_align_prints_null_links_and_merged_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "s.txt"
+    tgt = tmp_path / "t.txt"
+    src.write_text(
+        "韩国总统尹锡悦周四抵达东京，开始为期两天的访问。\n"
+        "分析人士认为，这次访问标志着两国关系的重要转折，但国内舆论仍然存在明显分歧，许多强制劳工受害者及其家属"
+        "公开批评政府的赔偿方案，认为日本企业没有直接道歉也没有直接出资。\n"
+        "据韩国媒体报道，约有3万人周六在首尔市中心举行集会。\n",
+        encoding="utf-8",
+    )
+    tgt.write_text(
+        "South Korean President Yoon Suk-yeol arrived in Tokyo on Thursday.\n"
+        "It was the start of a two-day visit.\n"
+        "About 30,000 people rallied in central Seoul on Saturday, South Korean media reported.\n",
+        encoding="utf-8",
+    )
+    assert main(["align", str(src), str(tgt), "--presplit", "--src-lang", "zh", "--tgt-lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["[0]:[0, 1]", "[1]:[]", "[2]:[2]"]
+
+
+def test_align_with_a_model_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("One.\n", encoding="utf-8")
+    missing = tmp_path / "no-such-model"
+    code = main(["align", str(src), str(src), "--presplit", "--model", str(missing)])
+    assert code == 2
+    assert "no-such-model" in capsys.readouterr().err

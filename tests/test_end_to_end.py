@@ -142,3 +142,19 @@ def test_broken_inputs_are_reported_and_everything_else_is_checked(tmp_path: Pat
     assert errors["message"].str.contains("broken.xlf").any()
     # the good documents were still checked: the planted name defect is still found
     assert (findings["evidence"] == "Yoon Suk-yue").any()
+
+
+def test_corpus_lexicon_is_learned_once_per_language_pair_before_checking() -> None:
+    from transcheck.engine import Settings, prepare_aligner
+    from transcheck.readers import read_inputs
+
+    calls: list[tuple[str, str, int]] = []
+
+    class Spy:
+        def fit(self, blocks: list[tuple[list[str], list[str]]], src_lang: str, tgt_lang: str) -> None:
+            calls.append((src_lang, tgt_lang, len(blocks)))
+
+    documents = read_inputs([str(NEWS), str(DOCS)])
+    prepare_aligner(Spy(), documents, Settings())  # type: ignore[arg-type]
+    # the ten news articles are aligned by the aligner; the XLIFF files pair their units and are left out
+    assert calls == [("zh", "en", 10)]

@@ -18,12 +18,22 @@ def check(
     target_only: bool = False,
     glossary: PathLike | None = None,
     names: PathLike | None = None,
+    pair_by_content: bool = True,
+    model: str | None = None,
 ) -> ReportTables:
     """Read ``inputs`` (folders or files, as on the command line), check them and return the tables.
 
     Raises :class:`transcheck.readers.UsageError` for paths that do not exist or cannot be understood; bad
-    content inside a file never raises, it becomes an ``I`` finding in the tables.
+    content inside a file never raises, it becomes an ``I`` finding in the tables. Source and translation files
+    whose names do not match are paired by content unless ``pair_by_content`` is false.
     """
-    settings = build_settings(src_lang, tgt_lang, target_only, glossary, names)
-    documents = read_inputs(inputs, target_only=target_only, src_lang=src_lang, tgt_lang=tgt_lang)
+    settings = build_settings(src_lang, tgt_lang, target_only, glossary, names, pair_by_content, model)
+    documents = read_inputs(
+        inputs,
+        target_only=target_only,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        pair_by_content=settings.pair_by_content,
+        lexicon=settings.lexicon,
+    )
     return build_tables(run(documents, settings), describe_settings(settings, glossary, names))

