@@ -97,8 +97,9 @@ class BeadCostModel:
         tgt_lengths: np.ndarray,
         calibration: Calibration,
         params: CostParams,
+        shapes: tuple[tuple[int, int], ...] = BEADS,
     ) -> None:
-        self.space, self.cal, self.params = space, calibration, params
+        self.space, self.cal, self.params, self.shapes = space, calibration, params, shapes
         self.n, self.m = space.n, space.m
         self.src_norms = block_norms(space.src_neighbour_dots())
         self.tgt_norms = block_norms(space.tgt_neighbour_dots())
@@ -153,7 +154,7 @@ class BeadCostModel:
             return np.take_along_axis(prefix[p], hi_x, axis=1) - np.take_along_axis(prefix[p], lo_x, axis=1)
 
         out: dict[tuple[int, int], np.ndarray] = {}
-        for a, b in BEADS:
+        for a, b in self.shapes:
             valid = inside & (rows[:, None] >= a)
             if b > m or a > n:
                 out[(a, b)] = np.full(cols.shape, np.inf)

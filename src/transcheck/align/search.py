@@ -31,7 +31,8 @@ INSERTION = (0, 1)
 
 
 class BeadCosts(Protocol):
-    """Prices beads: ``matrices(band)`` returns, for each shape (a, b) in :data:`BEADS`, an (n+1, W) array
+    """Prices beads: ``matrices(band)`` returns, for each shape (a, b) it allows (all or some of :data:`BEADS`;
+    (1, 0) is required), an (n+1, W) array
     whose cell (i, c) is the cost of the bead covering source sentences i-a … i-1 and target sentences
     j-b … j-1, where j = band.lo[i] + c (inf where impossible), and the same array for the insertion bead
     (0-1, target sentence j-1 unaligned)."""
@@ -83,8 +84,9 @@ def search(n: int, m: int, costs: BeadCosts, band: Band) -> list[tuple[int, int,
     # row shifted by any amount is a slice, not a gather.
     pad = width + MAX_BEAD_SIDE
     rows = np.full((n + 1, width + 2 * pad), np.inf)
-    choices = np.full((n + 1, width), len(BEADS), dtype=np.int8)  # len(BEADS) stands for the insertion bead
-    insertion_index = len(BEADS)
+    shapes = [shape for shape in BEADS if shape in bead_costs]  # the shapes this model prices
+    choices = np.full((n + 1, width), len(shapes), dtype=np.int8)  # len(shapes) stands for the insertion bead
+    insertion_index = len(shapes)
     for i in range(n + 1):
         best = np.full(width, np.inf)
         choice = choices[i]
@@ -92,7 +94,7 @@ def search(n: int, m: int, costs: BeadCosts, band: Band) -> list[tuple[int, int,
             if lows[0] == 0:
                 best[0] = 0.0
         else:
-            for k, (a, b) in enumerate(BEADS):
+            for k, (a, b) in enumerate(shapes):
                 if a > i:
                     continue
                 shift = int(lows[i] - b - lows[i - a])
@@ -118,7 +120,7 @@ def search(n: int, m: int, costs: BeadCosts, band: Band) -> list[tuple[int, int,
     i, j = n, m
     while i > 0 or j > 0:
         k = int(choices[i][j - int(lows[i])])
-        a, b = INSERTION if k == insertion_index else BEADS[k]
+        a, b = INSERTION if k == insertion_index else shapes[k]
         beads.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     beads.reverse()
