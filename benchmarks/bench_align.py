@@ -308,14 +308,14 @@ def print_table(rows: Sequence[SetResult]) -> None:
 
 
 def print_speed(rows: Sequence[dict[str, object]]) -> None:
-    columns = ("align s", "process s", "base MiB", "peak MiB", "+MiB")
+    columns = ("load s", "align s", "process s", "base MiB", "peak MiB", "+MiB")
     print(f"\n{'speed (zh→en, 1 core)':<22} " + " ".join(f"{c:>9}" for c in columns))
     for row in rows:
         label = f"{row['sentences']} sentences"
         if "error" in row:
             print(f"{label:<22} {row['error']}")
             continue
-        figures = ("align_seconds", "process_seconds", "baseline_mib", "peak_mib", "align_mib")
+        figures = ("load_seconds", "align_seconds", "process_seconds", "baseline_mib", "peak_mib", "align_mib")
         print(f"{label:<22} " + " ".join(f"{row[f]:>9}" for f in figures))
 
 

