@@ -4,13 +4,14 @@ Two passes, as Hunalign does it:
 
 1. sentences become sparse vectors of their own tokens, their numbers by value and, for Chinese↔English, the
    English words CC-CEDICT gives for the Chinese words; a first alignment follows;
-2. an IBM Model 1 lexicon is learned, in both directions, from the first pass's links over all the documents
+2. an IBM Model 1 lexicon is learned, in both directions, from the first pass's links over all the blocks
    aligned together, every sentence is also projected into the other language, and the final alignment follows.
 
-Each alignment is a coarse-to-fine search (Vecalign's recursion): both sides are downsampled by summing
-pairs of sentence vectors until a full search is cheap, and each finer level searches a band around the
-coarser path, so time grows linearly with document length. An optional neural encoder adds a second
-similarity (dense embeddings) averaged with the lexical one.
+``fit`` learns such a lexicon once from a whole corpus, and later alignments start from it. Each alignment is
+a coarse-to-fine search (Vecalign's recursion): both sides are downsampled by summing pairs of sentence
+vectors until a full search is cheap, and each finer level searches a band around the coarser path, so time
+grows linearly with document length. An optional neural encoder adds a second similarity (dense embeddings)
+whose bead costs are blended with the lexical ones.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .costs import BeadCostModel, Calibration, CostParams
 from .ibm1 import Lexicon, train_ibm1
 from .length import DEFAULT_VARIANCE, calibrate, latin_length
 from .search import BEADS, Band, band_around, search
-from .space import DenseSpace, SparseSpace, VectorSpace, _Rows
+from .space import DenseSpace, SparseRows, SparseSpace, VectorSpace
 from .tokens import tokens, word_tokens
 
 #: Below this many cells a level is searched in full instead of around a coarser path.
@@ -113,7 +114,7 @@ def _spaces(
     tgt_vocab = {tok for side in tgt_sides for toks in side.tokens for tok in toks}
     shared = src_vocab & tgt_vocab
 
-    def features(side: _Side, projection: _Projection, own: str, other: str) -> _Rows:
+    def features(side: _Side, projection: _Projection, own: str, other: str) -> SparseRows:
         memo: dict[str, list[tuple[int, float]]] = {}
         indptr = [0]
         indices: list[int] = []
@@ -139,7 +140,7 @@ def _spaces(
             indices.extend(vec.keys())
             data.extend(vec.values())
             indptr.append(len(indices))
-        return _Rows(
+        return SparseRows(
             np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=float)
         )
 

@@ -38,7 +38,7 @@ class VectorSpace(Protocol):
     def downsample(self) -> VectorSpace: ...
 
 
-class _Rows:
+class SparseRows:
     """Sparse rows in compressed form (CSR): feature ids and weights of row r in ``indptr[r]:indptr[r+1]``."""
 
     def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
@@ -59,7 +59,7 @@ class _Rows:
         bounds = self.indptr[lo : hi + 1] - a
         return running[bounds[1:]] - running[bounds[:-1]]
 
-    def pair_sums(self) -> _Rows:
+    def pair_sums(self) -> SparseRows:
         """Rows 2k and 2k+1 summed (features merged), for the coarser level of the search."""
         indptr = [0]
         indices: list[np.ndarray] = []
@@ -70,14 +70,14 @@ class _Rows:
             indices.append(ids)
             data.append(np.bincount(inverse, weights=self.data[lo:hi], minlength=len(ids)))
             indptr.append(indptr[-1] + len(ids))
-        return _Rows(
+        return SparseRows(
             np.asarray(indptr, dtype=np.int64),
             np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
             np.concatenate(data) if data else np.zeros(0),
         )
 
 
-def _compress(vectors: list[SparseVector], ids: dict[str, int]) -> _Rows:
+def _compress(vectors: list[SparseVector], ids: dict[str, int]) -> SparseRows:
     indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
     indices: list[int] = []
     data: list[float] = []
@@ -86,14 +86,16 @@ def _compress(vectors: list[SparseVector], ids: dict[str, int]) -> _Rows:
             indices.append(ids.setdefault(key, len(ids)))
             data.append(vec[key])
         indptr[r + 1] = len(indices)
-    return _Rows(indptr, np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64))
+    return SparseRows(indptr, np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64))
 
 
 class SparseSpace:
     """Lexical vectors (token → weight), stored compressed; dot products go through a dense scratch vector."""
 
-    def __init__(self, src: list[SparseVector] | _Rows, tgt: list[SparseVector] | _Rows, dim: int = 0) -> None:
-        if isinstance(src, _Rows) and isinstance(tgt, _Rows):
+    def __init__(
+        self, src: list[SparseVector] | SparseRows, tgt: list[SparseVector] | SparseRows, dim: int = 0
+    ) -> None:
+        if isinstance(src, SparseRows) and isinstance(tgt, SparseRows):
             self.src_rows, self.tgt_rows, self.dim = src, tgt, dim
         else:
             ids: dict[str, int] = {}
@@ -103,7 +105,7 @@ class SparseSpace:
         self.n, self.m = len(self.src_rows), len(self.tgt_rows)
         self._scratch = np.zeros(max(self.dim, 1))
 
-    def _load(self, rows: _Rows, members: Sequence[int]) -> None:
+    def _load(self, rows: SparseRows, members: Sequence[int]) -> None:
         if len(members) == 1:  # a row's features are unique: plain assignment is enough, and much faster
             idx, val = rows.row(members[0])
             self._scratch[idx] = val
@@ -112,7 +114,7 @@ class SparseSpace:
             idx, val = rows.row(r)
             np.add.at(self._scratch, idx, val)
 
-    def _clear(self, rows: _Rows, members: Sequence[int]) -> None:
+    def _clear(self, rows: SparseRows, members: Sequence[int]) -> None:
         for r in members:
             self._scratch[rows.row(r)[0]] = 0.0
 
@@ -124,7 +126,7 @@ class SparseSpace:
         self._clear(self.src_rows, [p])
         return out
 
-    def _neighbours(self, rows: _Rows) -> np.ndarray:
+    def _neighbours(self, rows: SparseRows) -> np.ndarray:
         out = np.zeros((len(rows), MAX_BEAD_SIDE))
         for p in range(len(rows)):
             self._load(rows, [p])
