@@ -138,6 +138,18 @@ def test_garbled_rendering_with_source_is_nonstandard() -> None:
     )
 
 
+@pytest.mark.parametrize("rendering", ["Yun Seok-yeol", "Yoon Seok-yeol", "Yun Suk-yeol"])
+def test_other_romanization_of_a_korean_name_is_a_variant(rendering: str) -> None:
+    [occ] = link(YOON_SRC, f"President {rendering} arrived in Tokyo.")
+    assert (occ.verdict, occ.entity, occ.standard, occ.rendering) == ("variant", "yoon", "Yoon Suk-yeol", rendering)
+
+
+@pytest.mark.parametrize("rendering", ["Yoon Suk-yue", "Yoon Suk-yeal", "Yoon Sak-yeol"])
+def test_impossible_reading_of_a_korean_name_stays_nonstandard(rendering: str) -> None:
+    occurrences = link(YOON_SRC, f"President {rendering} arrived in Tokyo.")
+    assert [(o.verdict, o.entity) for o in occurrences] == [("nonstandard", "yoon")]
+
+
 def test_garbled_rendering_without_source_is_suspect() -> None:
     [occ] = link("", "President Yoon Suk-yue arrived in Tokyo.", has_source=False)
     assert (occ.verdict, occ.entity, occ.standard, occ.source_form) == ("suspect", "yoon", "Yoon Suk-yeol", "")
@@ -161,7 +173,9 @@ def test_distant_name_without_source_is_not_suspect() -> None:
 def test_lee_jae_yong_garble_links_to_the_person_in_the_source() -> None:
     [occ] = link("三星电子会长李在镕说", "Samsung Electronics chairman Lee Jae-yung said")
     assert (occ.verdict, occ.entity, occ.standard) == ("nonstandard", "ljy", "Lee Jae-yong")
-    [occ] = link("李在明说", "Lee Jae-myeong said")
+    [occ] = link("李在明说", "Lee Jae-myong said")  # a McCune–Reischauer-style reading of 명: accepted
+    assert (occ.verdict, occ.entity, occ.standard) == ("variant", "ljm", "Lee Jae-myung")
+    [occ] = link("李在明说", "Lee Jae-myang said")
     assert (occ.verdict, occ.entity, occ.standard) == ("nonstandard", "ljm", "Lee Jae-myung")
 
 

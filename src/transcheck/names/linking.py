@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import AlignedPair
 from ..text.script import han_runs
+from .korean import is_possible_rendering
 from .lexicon import NameEntry, NameLexicon, name_key
 from .mentions import extract_mentions
 
@@ -21,6 +22,8 @@ from .mentions import extract_mentions
 GIVEN_NAME_SIMILARITY = 0.6
 #: Without a source, a mention is suspected only when it is this close to a lexicon name.
 TARGET_ONLY_SIMILARITY = 0.75
+#: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
+KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,23 @@ class NameLinker:
                 )
                 continue
             present = [e for _, e in in_source if name_key(e.english) not in name_key(pair.target)]
+            # A Korean name has more than one correct spelling: a reading of the source's characters in Revised
+            # Romanization or a customary form ("Yun Seok-yeol" for 尹锡悦) is an accepted variant, decided by
+            # membership in the set of readings, before any similarity.
+            readable = next(
+                (
+                    (f, e)
+                    for f, e in in_source
+                    if e.origin.lower() in KOREAN_ORIGINS and e in present and is_possible_rendering(text, f)
+                ),
+                None,
+            )
+            if readable is not None:
+                form, entry = readable
+                occurrences.append(
+                    replace(base, entity=entry.id, standard=entry.english, verdict="variant", source_form=form)
+                )
+                continue
             linked = self._closest(text, present, GIVEN_NAME_SIMILARITY)
             if linked is not None:
                 form = next(f for f, e in in_source if e.id == linked.id)
