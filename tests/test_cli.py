@@ -1,4 +1,4 @@
-"""Tests for transcheck.cli.main: the rules, check and align commands and their exit codes."""
+"""Tests for transcheck.cli.main: the rules, check, names and align commands and their exit codes."""
 
 from __future__ import annotations
 
@@ -247,3 +247,45 @@ def test_align_with_a_model_that_does_not_exist_is_a_usage_error(
     code = main(["align", str(src), str(src), "--presplit", "--model", str(missing)])
     assert code == 2
     assert "no-such-model" in capsys.readouterr().err
+
+
+# --- names -------------------------------------------------------------------------------------------------
+
+NEWS = Path(__file__).resolve().parents[1] / "corpora" / "news-zh-en"
+
+
+def test_names_prints_one_row_per_family_and_fails_on_a_nonstandard_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["names", str(NEWS)]) == 1  # "Yoon Suk-yue" in a03
+    out = capsys.readouterr().out
+    [yoon] = [line for line in out.splitlines() if line.startswith("Yoon Suk-yeol")]
+    assert "尹锡悦" in yoon and "nonstandard" in yoon and "Yoon Suk-yue ×4" in yoon
+    assert "Yoon Suk-yue: a03" in out
+    assert re.search(r"^Fumio Kishida +岸田文雄 +consistent", out, re.MULTILINE)
+
+
+def test_names_csv_and_json_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["names", str(NEWS), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    by_standard = {row["standard"]: row for row in rows}
+    assert by_standard["Yoon Suk-yeol"]["verdict"] == "nonstandard"
+    assert by_standard["Xi Jinping"]["verdict"] == "consistent"
+    main(["names", str(NEWS), "--format", "json", "--out", str(tmp_path / "reports")])
+    records = json.loads(capsys.readouterr().out)
+    assert [r["standard"] for r in records] == [row["standard"] for row in rows]
+    assert (tmp_path / "reports" / "names.csv").exists()
+
+
+def test_names_on_translations_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "story.en.txt"
+    text.write_text(
+        "President Yoon Suk-yue met Prime Minister Fumio Kishida in Tokyo.\n"
+        "Yoon Suk-yue said the two countries share values.\n",
+        encoding="utf-8",
+    )
+    assert main(["names", str(text), "--target-only", "--tgt-lang", "en", "--format", "csv"]) == 1
+    rows = {row["standard"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    # no source, but the lexicon knows the person: the garble is judged against the standard spelling
+    assert (rows["Yoon Suk-yeol"]["dominant"], rows["Yoon Suk-yeol"]["verdict"]) == ("Yoon Suk-yue", "nonstandard")
+    assert rows["Fumio Kishida"]["verdict"] == "consistent"

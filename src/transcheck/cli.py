@@ -1,4 +1,4 @@
-"""Command line: ``transcheck check``, ``transcheck align``, ``transcheck rules``.
+"""Command line: ``transcheck check``, ``transcheck names``, ``transcheck align``, ``transcheck rules``.
 
 Exit codes (for CI): 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage errors or an
 input file that could not be read at all (the reports are still written, with the broken file listed).
@@ -7,8 +7,13 @@ input file that could not be read at all (the reports are still written, with th
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import unicodedata
 from collections.abc import Sequence
+
+import pandas as pd
 
 from . import __version__
 from .align import default_aligner
@@ -23,6 +28,7 @@ from .model import Severity
 from .readers import UsageError, read_inputs
 from .readers.encoding import DecodeError, read_text_file
 from .reports import build_tables, write_reports
+from .reports.csv_report import neutralise
 from .reports.tables import ReportTables
 from .text.split import split_sentences
 
@@ -40,24 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check documents and write reports")
-    check.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="corpus folder (src/, mt/, ref/), NAME.<lang>.txt files, TSV/CSV/JSONL, TMX or XLIFF",
-    )
+    _input_options(check)
     check.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
-    check.add_argument("--src-lang", help="source language (detected when not given)")
-    check.add_argument("--tgt-lang", help="target language (detected when not given)")
-    check.add_argument("--target-only", action="store_true", help="inputs are translations without sources")
     check.add_argument("--glossary", metavar="CSV", help="glossary: columns source,target (alternatives a|b)")
-    check.add_argument("--names", metavar="CSV", help="your name list; overrides the shipped lexicon")
-    check.add_argument(
-        "--pair-by-content",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="pair source and translation files whose names do not match by their content (default: on)",
-    )
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
@@ -65,7 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit code 1 (default: error)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
-    check.add_argument("--model", help=_MODEL_HELP)
+
+    names = sub.add_parser("names", help="check documents and print the name table (one row per name family)")
+    _input_options(names)
+    names.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    names.add_argument("--out", metavar="DIR", help="also write the full reports to this folder")
 
     align = sub.add_parser("align", help="align the sentences of two files and print the links")
     align.add_argument("src")
@@ -81,6 +76,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _input_options(command: argparse.ArgumentParser) -> None:
+    """What ``check`` and ``names`` read, and how."""
+    command.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="corpus folder (src/, mt/, ref/), NAME.<lang>.txt files, TSV/CSV/JSONL, TMX or XLIFF",
+    )
+    command.add_argument("--src-lang", help="source language (detected when not given)")
+    command.add_argument("--tgt-lang", help="target language (detected when not given)")
+    command.add_argument("--target-only", action="store_true", help="inputs are translations without sources")
+    command.add_argument("--names", metavar="CSV", help="your name list; overrides the shipped lexicon")
+    command.add_argument(
+        "--pair-by-content",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="pair source and translation files whose names do not match by their content (default: on)",
+    )
+    command.add_argument("--model", help=_MODEL_HELP)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -88,15 +104,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "align":
             return _align(args)
+        if args.command == "names":
+            return _names(args)
         return _rules(args)
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except (UsageError, GlossaryError, DecodeError, EncoderError, ImportError, OSError) as exc:
         print(f"transcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
 
-def _check(args: argparse.Namespace) -> int:
+def _tables(args: argparse.Namespace) -> ReportTables:
+    glossary = getattr(args, "glossary", None)
     settings = build_settings(
-        args.src_lang, args.tgt_lang, args.target_only, args.glossary, args.names, args.pair_by_content, args.model
+        args.src_lang, args.tgt_lang, args.target_only, glossary, args.names, args.pair_by_content, args.model
     )
     documents = read_inputs(
         args.inputs,
@@ -106,13 +129,51 @@ def _check(args: argparse.Namespace) -> int:
         pair_by_content=settings.pair_by_content,
         lexicon=settings.lexicon,
     )
-    result = run(documents, settings)
-    tables = build_tables(result, describe_settings(settings, args.glossary, args.names))
+    return build_tables(run(documents, settings), describe_settings(settings, glossary, args.names))
+
+
+def _check(args: argparse.Namespace) -> int:
+    tables = _tables(args)
     written = write_reports(tables, args.out)
     code = exit_code(tables, args.fail_on)
     if not args.quiet:
         print(terminal_summary(tables, [str(p) for p in written]))
     return code
+
+
+def _names(args: argparse.Namespace) -> int:
+    """Print the name families; exit 1 when a family holds a rendering that is not a correct spelling."""
+    tables = _tables(args)
+    if args.out:
+        write_reports(tables, args.out)
+    frame = tables.names
+    if args.format == "csv":
+        sys.stdout.write(frame.map(neutralise).to_csv(index=False, lineterminator="\n"))
+    elif args.format == "json":
+        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
+    else:
+        print(name_table(frame))
+    if (tables.findings["rule"] == "I001").any():
+        return EXIT_USAGE
+    return EXIT_FINDINGS if (frame["verdict"] == "nonstandard").any() else EXIT_OK
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify by display width: CJK characters take two columns in a terminal."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - shown)
+
+
+def name_table(frame: pd.DataFrame) -> str:
+    """The name families as aligned text: standard, source forms, verdict, renderings, then their documents."""
+    if frame.empty:
+        return "no names found"
+    lines = [_pad("standard", 28) + _pad("source forms", 24) + _pad("verdict", 14) + "renderings ×count"]
+    for row in frame.itertuples():
+        head = _pad(str(row.standard or row.dominant), 28) + _pad(str(row.source_forms or "-"), 24)
+        lines.append(head + _pad(str(row.verdict), 14) + str(row.renderings))
+        lines.extend(" " * 66 + part for part in str(row.documents).split("; ") if part)
+    return "\n".join(lines)
 
 
 def exit_code(tables: ReportTables, fail_on: str) -> int:
