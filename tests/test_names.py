@@ -183,14 +183,19 @@ def test_no_mentions_no_occurrences() -> None:
     assert link(YOON_SRC, "The president arrived.") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a known rendering of another person (Lee Jae-myung for 李在镕) is "
-    "judged 'standard'; N001 should flag it against the source name",
-)
 def test_other_persons_name_for_the_source_name_is_nonstandard() -> None:
     [occ] = link("三星电子会长李在镕说", "Samsung Electronics chairman Lee Jae-myung said")
-    assert (occ.verdict, occ.standard) == ("nonstandard", "Lee Jae-yong")
+    assert (occ.verdict, occ.standard, occ.source_form) == ("nonstandard", "Lee Jae-yong", "李在镕")
+    [occ] = link("朝鲜领导人金正恩表示", "North Korean leader Kim Jong Il said")
+    assert (occ.verdict, occ.standard) == ("nonstandard", "Kim Jong Un")
+
+
+def test_two_people_in_the_source_both_rendered_stay_standard() -> None:
+    occurrences = link("李在明和李在镕会面", "Lee Jae-myung met Lee Jae-yong")
+    assert [(o.rendering, o.verdict) for o in occurrences] == [
+        ("Lee Jae-myung", "standard"),
+        ("Lee Jae-yong", "standard"),
+    ]
 
 
 def test_occurrence_findings() -> None:

@@ -31,15 +31,16 @@ def occurrence_findings(occurrences: Iterable[NameOccurrence], pair_text: PairTe
     findings = []
     for occ in occurrences:
         if occ.verdict == "nonstandard":
-            findings.append(
-                _finding_for(
-                    "N001",
-                    occ,
-                    occ.standard,
-                    f"{occ.source_form} is written {occ.standard!r} in English; the translation has {occ.rendering!r}.",
-                    pair_text,
+            if occ.entity.startswith("src:"):  # a name outside the lexicon, judged by its readings
+                message = (
+                    f"{occ.rendering!r} is not a reading of {occ.source_form}; the closest accepted spelling is "
+                    f"{occ.standard!r}."
                 )
-            )
+            else:
+                message = (
+                    f"{occ.source_form} is written {occ.standard!r} in English; the translation has {occ.rendering!r}."
+                )
+            findings.append(_finding_for("N001", occ, occ.standard, message, pair_text))
         elif occ.verdict == "suspect":
             findings.append(
                 _finding_for(

@@ -7,16 +7,20 @@ the source sentence actually contains; the verdict comes from membership in the 
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
 from ..model import AlignedPair
 from ..text.script import han_runs
+from . import chinese, korean
 from .korean import is_possible_rendering
 from .lexicon import NameEntry, NameLexicon, name_key
 from .mentions import extract_mentions
+from .source_names import SourceName, titled_names
 
 #: Linking needs the surname to agree and the rest of the name to be at least this similar.
 GIVEN_NAME_SIMILARITY = 0.6
@@ -24,6 +28,40 @@ GIVEN_NAME_SIMILARITY = 0.6
 TARGET_ONLY_SIMILARITY = 0.75
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
+#: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
+#: lexicon, found in the source by their titles).
+#: Traditions whose given names are customarily hyphenated in English (Korean); Chinese ones are joined.
+HYPHENATED_GIVEN_NAMES = frozenset({"ko"})
+READERS: dict[str, Callable[[str], set[str]]] = {"ko": korean.english_candidates, "zh": chinese.english_candidates}
+
+
+def _preference(hyphenated: bool, candidate: str) -> tuple[bool, int, bool, str]:
+    tokens = candidate.split()
+    return (any(t.isupper() and len(t) > 1 for t in tokens), len(tokens), ("-" in candidate) != hyphenated, candidate)
+
+
+def _judge_by_reading(base: NameOccurrence, text: str, unknown: list[SourceName]) -> NameOccurrence | None:
+    """Judge a mention against the readings of a source name the lexicon does not know.
+
+    A mention that is one of the readings is an accepted spelling; a mention close to a reading (same
+    surname, similar given name) but outside the set is a garble, and the closest reading is the suggestion.
+    """
+    best: tuple[float, SourceName, str] | None = None
+    for name in unknown:
+        candidates = READERS[name.origin](name.form)
+        if name_key(text) in {name_key(c) for c in candidates}:
+            return replace(base, entity="src:" + name.form, verdict="variant", source_form=name.form)
+        # Sorted so that the suggestion never depends on set order, customary forms first: no all-capital
+        # surname, the given name in one piece, hyphenated for Korean ("Kim Eun-hye"), joined for Chinese
+        # ("Liu Pengyu").
+        for candidate in sorted(candidates, key=functools.partial(_preference, name.origin in HYPHENATED_GIVEN_NAMES)):
+            score = given_name_similarity(text, candidate)
+            if score >= GIVEN_NAME_SIMILARITY and (best is None or score > best[0]):
+                best = (score, name, candidate)
+    if best is None:
+        return None
+    _, name, candidate = best
+    return replace(base, entity="src:" + name.form, standard=candidate, verdict="nonstandard", source_form=name.form)
 
 
 @dataclass(frozen=True)
@@ -80,6 +118,13 @@ class NameLinker:
         if not mentions:
             return []
         in_source = self.lexicon.find_in_source(pair.source) if has_source else []
+        known_forms = "".join(f for f, _ in in_source)
+        # Names the lexicon does not know, found by their titles, that can be read in their own tradition.
+        unknown = [
+            n
+            for n in (titled_names(pair.source) if has_source else [])
+            if n.origin in READERS and n.form not in known_forms
+        ]
         source_han = tuple(han_runs(pair.source, 2)) if has_source else ()
         occurrences = []
         for mention in mentions:
@@ -90,7 +135,22 @@ class NameLinker:
             known = self.lexicon.by_rendering(text)
             if known:
                 source_ids = {e.id for _, e in in_source}
-                entry = next((e for e in known if e.id in source_ids), known[0])
+                entry = next((e for e in known if e.id in source_ids), None)
+                if entry is None and has_source:
+                    # A correct spelling of someone else (Lee Jae-yong where the source names 李在明, Lee
+                    # Jae-myung): if the source holds a similar name that the translation does not render, the
+                    # mention stands for that person and is wrong.
+                    unrendered = [e for _, e in in_source if name_key(e.english) not in name_key(pair.target)]
+                    rival = self._closest(text, unrendered, GIVEN_NAME_SIMILARITY)
+                    if rival is not None:
+                        form = next(f for f, e in in_source if e.id == rival.id)
+                        occurrences.append(
+                            replace(
+                                base, entity=rival.id, standard=rival.english, verdict="nonstandard", source_form=form
+                            )
+                        )
+                        continue
+                entry = entry or known[0]
                 form = next((f for f, e in in_source if e.id == entry.id), "")
                 verdict = "standard" if text == entry.english else "variant"
                 occurrences.append(
@@ -116,6 +176,11 @@ class NameLinker:
                 )
                 continue
             linked = self._closest(text, present, GIVEN_NAME_SIMILARITY)
+            if linked is None and has_source:
+                judged = _judge_by_reading(base, text, unknown)
+                if judged is not None:
+                    occurrences.append(judged)
+                    continue
             if linked is not None:
                 form = next(f for f, e in in_source if e.id == linked.id)
                 occurrences.append(

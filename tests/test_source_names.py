@@ -1,0 +1,85 @@
+"""Tests for names found in a Chinese source by their titles, and the judgement of renderings of names the
+lexicon does not know (Korean names read in Korean, with the closest reading as the suggestion)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.model import AlignedPair
+from transcheck.names.lexicon import shipped_lexicon
+from transcheck.names.linking import NameLinker
+from transcheck.names.source_names import titled_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("韩国总统尹锡悦于2023年3月16日抵达东京。", [("尹锡悦", "ko")]),
+        ("日本首相岸田文雄在会谈后表示", [("岸田文雄", "ja")]),
+        ("朝鲜外相崔善姬周四发表谈话", [("崔善姬", "ko")]),
+        ("韩国国务总理韩德洙说", [("韩德洙", "ko")]),  # nested titles 国务总理/总理 give one name
+        ("国家主席习近平同韩国总统尹锡悦会谈", [("习近平", "zh"), ("尹锡悦", "ko")]),
+        ("韩国总统府发言人金恩慧表示", [("金恩慧", "ko")]),  # 总统府 is not a name: the later title wins
+        ("韩国外交部长官朴振与中国外长王毅通电话", [("朴振", "ko"), ("王毅", "zh")]),  # two-character names
+        ("三星电子会长李在镕说", [("李在镕", "")]),  # no country: no reading tradition
+        ("美国总统拜登", [("拜登", "")]),
+        ("双方同意加强合作。", []),
+    ],
+)
+def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.form, n.origin) for n in titled_names(text)] == expected
+
+
+def test_name_start_is_reported() -> None:
+    [name] = titled_names("韩国总统尹锡悦说")
+    assert "韩国总统尹锡悦说"[name.start : name.start + len(name.form)] == "尹锡悦"
+
+
+# --- judging renderings of names outside the lexicon ----------------------------------------------------------
+
+SOURCE = "韩国总统府发言人金恩慧表示，双方将继续合作。"  # 金恩慧 is not in the shipped lexicon
+
+
+def link(target: str) -> list[tuple[str, str, str, str]]:
+    pair = AlignedPair(pair_id=0, src_ids=(0,), tgt_ids=(0,), source=SOURCE, target=target, location="line 1")
+    occurrences = NameLinker(shipped_lexicon()).link_pair("doc", pair, has_source=True)
+    return [(o.rendering, o.verdict, o.standard, o.entity) for o in occurrences]
+
+
+def test_the_name_is_outside_the_lexicon() -> None:
+    assert not shipped_lexicon().find_in_source(SOURCE)
+
+
+@pytest.mark.parametrize("rendering", ["Kim Eun-hye", "Kim Eun Hye", "Gim Eun-hye"])
+def test_a_reading_of_the_source_name_is_accepted(rendering: str) -> None:
+    assert link(f"Presidential spokeswoman {rendering} said the two sides would keep working together.") == [
+        (rendering, "variant", "", "src:金恩慧")
+    ]
+
+
+@pytest.mark.parametrize("rendering", ["Kim Eun-hyo", "Kim Eun-hae", "Kim Un-hyi"])
+def test_a_garbled_reading_is_nonstandard_with_the_closest_reading_as_suggestion(rendering: str) -> None:
+    [(text, verdict, suggestion, entity)] = link(f"Presidential spokeswoman {rendering} said so.")
+    assert (text, verdict, entity) == (rendering, "nonstandard", "src:金恩慧")
+    assert suggestion.startswith("Kim E") or suggestion.startswith("Kim U")
+    assert suggestion in {"Kim Eun-hye", "Kim Eun-hea", "Kim Un-hye"}
+
+
+def test_a_different_name_is_left_unverified() -> None:
+    assert link("Presidential spokeswoman Choi Ji-won said so.") == [("Choi Ji-won", "unverified", "", "")]
+
+
+def test_a_chinese_name_outside_the_lexicon_is_read_in_pinyin() -> None:
+    source = "中国驻美国大使馆发言人刘鹏宇表示，双方将继续合作。"  # 刘鹏宇 (Liu Pengyu) is not in the lexicon
+    assert not shipped_lexicon().find_in_source(source)
+    assert [(n.form, n.origin) for n in titled_names(source)] == [("刘鹏宇", "zh")]
+    linker = NameLinker(shipped_lexicon())
+
+    def judge(target: str) -> tuple[str, str, str]:
+        pair = AlignedPair(pair_id=0, src_ids=(0,), tgt_ids=(0,), source=source, target=target, location="1")
+        [occ] = linker.link_pair("doc", pair, has_source=True)
+        return occ.verdict, occ.standard, occ.entity
+
+    assert judge("Embassy spokesman Liu Pengyu said so.") == ("variant", "", "src:刘鹏宇")
+    assert judge("Embassy spokesman Liu Peng-yu said so.") == ("variant", "", "src:刘鹏宇")
+    assert judge("Embassy spokesman Liu Pengyi said so.") == ("nonstandard", "Liu Pengyu", "src:刘鹏宇")
