@@ -122,7 +122,9 @@ def test_end_to_end_on_tiny_lexicon() -> None:
     assert by["yoon", "Yoon Suk Yeol", "source"].verdict == "variant"
     assert by["gu", "Eileen Gui", "source"].verdict == "unverified"
     assert not by["gu", "Eileen Gui", "source"].in_lexicon
-    assert by["osaka", "Osako", "source"].verdict == bench.NOT_EXTRACTED  # one-word mentions are not extracted
+    # a one-word mention is a name when the source holds a one-word name it resembles
+    assert by["osaka", "Osako", "source"].verdict == "nonstandard"
+    assert by["osaka", "Osako", "target"].verdict == bench.NOT_EXTRACTED  # without a source it is not extracted
 
     result = bench.report(trials, entries, LEXICON)
     assert result["entries"] == 3 and result["in_lexicon"] == 2 and result["not_in_lexicon_ids"] == ["gu"]

@@ -345,3 +345,12 @@ def test_corpus_pass_on_nothing() -> None:
 def test_by_rendering_lists_each_entry_once_when_variants_share_a_key() -> None:
     entry = NameEntry("yoon", "person", "ko", ("尹锡悦",), "Yoon Suk-yeol", ("Yoon Suk Yeol",))
     assert NameLexicon([entry]).by_rendering("Yoon Suk Yeol") == [entry]
+
+
+def test_long_name_glossed_with_its_short_form_is_not_mixed_spelling() -> None:
+    linked = {"entity": "yoon", "standard": "Yoon Suk-yeol", "source_form": "尹锡悦"}
+    standard, _ = corpus(*YOON_ROWS[:2], verdict="standard", **linked)
+    glossed = [NameOccurrence("President Yoon", "b", 7, "line 8", verdict="variant", **linked)]
+    text = {("b", 7): ("尹锡悦返回首尔。", "President Yoon (Yoon Suk-yeol) returned to Seoul.")}
+    findings, _ = corpus_name_pass([*standard, *glossed], text)
+    assert [f.rule for f in findings] == []

@@ -83,3 +83,29 @@ def test_a_chinese_name_outside_the_lexicon_is_read_in_pinyin() -> None:
     assert judge("Embassy spokesman Liu Pengyu said so.") == ("variant", "", "src:刘鹏宇")
     assert judge("Embassy spokesman Liu Peng-yu said so.") == ("variant", "", "src:刘鹏宇")
     assert judge("Embassy spokesman Liu Pengyi said so.") == ("nonstandard", "Liu Pengyu", "src:刘鹏宇")
+
+
+# --- short mentions: one-word places and surnames that look like words -----------------------------------------
+
+
+def judge(source: str, target: str) -> list[tuple[str, str, str]]:
+    pair = AlignedPair(pair_id=0, src_ids=(0,), tgt_ids=(0,), source=source, target=target, location="1")
+    return [(o.rendering, o.verdict, o.standard) for o in NameLinker(shipped_lexicon()).link_pair("d", pair, True)]
+
+
+def test_one_word_place_garble_is_flagged_against_the_source() -> None:
+    source = "数万人周六在首尔市中心举行集会。"
+    assert judge(source, "Tens of thousands rallied in central Seol on Saturday.") == [("Seol", "nonstandard", "Seoul")]
+    assert judge(source, "Tens of thousands rallied in central Seoul on Saturday.") == [("Seoul", "standard", "Seoul")]
+    # without the place in the source, a one-word capitalised word is not a name mention
+    assert judge("数万人周六举行集会。", "Tens of thousands rallied in central Seol on Saturday.") == []
+
+
+def test_surname_that_looks_like_a_pronoun_is_kept() -> None:
+    source = "国务院副总理何立峰表示，双方将继续合作。"
+    assert judge(source, "Vice Premier He Lifeng said the two sides would keep working together.") == [
+        ("He Lifeng", "standard", "He Lifeng")
+    ]
+    assert judge(source, "Vice Premier He Lifang said the two sides would keep working together.") == [
+        ("He Lifang", "nonstandard", "He Lifeng")
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Finding, Severity
+from ..names.lexicon import name_key
 from ..names.linking import NameOccurrence, given_name_similarity
 from .rules import RULES
 
@@ -130,7 +131,10 @@ def corpus_name_pass(
         if len(accepted) > 1:
             house = _dominant(accepted, occs[0].standard)
             for occ in occs:
-                if occ.verdict in {"standard", "variant"} and occ.rendering != house:
+                # "Japan Business Federation (Keidanren)" writes both: a gloss, not an inconsistency
+                target = pair_text.get((occ.doc_id, occ.pair_id), ("", ""))[1]
+                glossed = name_key(house) != name_key(occ.rendering) and name_key(house) in name_key(target)
+                if occ.verdict in {"standard", "variant"} and occ.rendering != house and not glossed:
                     findings.append(
                         _finding_for(
                             "N003",

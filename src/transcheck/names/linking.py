@@ -19,13 +19,15 @@ from ..text.script import han_runs
 from . import chinese, korean
 from .korean import is_possible_rendering
 from .lexicon import NameEntry, NameLexicon, name_key
-from .mentions import extract_mentions
+from .mentions import NameMention, extract_mentions
 from .source_names import SourceName, titled_names
 
 #: Linking needs the surname to agree and the rest of the name to be at least this similar.
 GIVEN_NAME_SIMILARITY = 0.6
 #: Without a source, a mention is suspected only when it is this close to a lexicon name.
 TARGET_ONLY_SIMILARITY = 0.75
+#: A one-word mention stands for a one-word name of the source (a city) when this similar to it.
+ONE_WORD_SIMILARITY = 0.75
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
 #: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
@@ -33,6 +35,19 @@ KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
 #: Traditions whose given names are customarily hyphenated in English (Korean); Chinese ones are joined.
 HYPHENATED_GIVEN_NAMES = frozenset({"ko"})
 READERS: dict[str, Callable[[str], set[str]]] = {"ko": korean.english_candidates, "zh": chinese.english_candidates}
+
+
+def _closest_one_word(mention: str, entries: list[NameEntry]) -> NameEntry | None:
+    """A one-word mention linked to a one-word name of the source (Seol → Seoul), by spelling similarity."""
+    if len(_tokens(mention)) != 1:
+        return None
+    best, best_score = None, ONE_WORD_SIMILARITY
+    for entry in entries:
+        if len(_tokens(entry.english)) == 1:
+            score = Indel.normalized_similarity(name_key(mention), name_key(entry.english))
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = entry, score
+    return best
 
 
 def _preference(hyphenated: bool, candidate: str) -> tuple[bool, int, bool, str]:
@@ -105,6 +120,43 @@ class NameLinker:
                 for key in {tokens[0], tokens[-1]}:
                     self._by_surname.setdefault(key, []).append(entry)
 
+    def _with_short_mentions(
+        self, mentions: list[NameMention], target: str, in_source: list[NameEntry]
+    ) -> list[NameMention]:
+        """Add the one-word mentions that can stand for a name in the source: a one-word name (Seoul, Tokyo)
+        or a two-word name whose first word looks like a title or pronoun ("He Lifeng", "To Lam")."""
+        taken = [(m.start, m.end) for m in mentions]
+        target_key = name_key(target)
+        # one-word names whose entry the translation does not already render (in any accepted spelling): the
+        # short form beside a long one ("Japan Business Federation (Keidanren)") is a gloss, not a new mention
+        one_word = {
+            name_key(e.english)
+            for e in in_source
+            if len(_tokens(e.english)) == 1
+            and not any(name_key(r) in target_key for r in e.accepted if len(_tokens(r)) > 1)
+        }
+        added = []
+        for m in extract_mentions(target, min_words=1):
+            if any(m.start < end and start < m.end for start, end in taken):
+                continue
+            words = m.full.split()
+            # the shortest tail of the sequence that is a name of the source: "Vice Premier He Lifeng" → "He Lifeng"
+            tail = next(
+                (
+                    " ".join(words[k:])
+                    for k in range(len(words) - 2, -1, -1)
+                    if self._closest(" ".join(words[k:]), in_source, GIVEN_NAME_SIMILARITY)
+                ),
+                None,
+            )
+            if tail is not None:
+                added.append(replace(m, text=tail, start=m.end - len(tail)))
+            elif len(m.text.split()) == 1 and any(
+                Indel.normalized_similarity(name_key(m.text), key) >= ONE_WORD_SIMILARITY for key in one_word
+            ):
+                added.append(m)
+        return sorted([*mentions, *added], key=lambda m: m.start)
+
     def _closest(self, mention: str, entries: list[NameEntry], threshold: float) -> NameEntry | None:
         best, best_score = None, threshold
         for entry in entries:
@@ -114,10 +166,12 @@ class NameLinker:
         return best
 
     def link_pair(self, doc_id: str, pair: AlignedPair, has_source: bool) -> list[NameOccurrence]:
+        in_source = self.lexicon.find_in_source(pair.source) if has_source else []
         mentions = extract_mentions(pair.target)
+        if in_source:
+            mentions = self._with_short_mentions(mentions, pair.target, [e for _, e in in_source])
         if not mentions:
             return []
-        in_source = self.lexicon.find_in_source(pair.source) if has_source else []
         known_forms = "".join(f for f, _ in in_source)
         # Names the lexicon does not know, found by their titles, that can be read in their own tradition.
         unknown = [
@@ -175,7 +229,7 @@ class NameLinker:
                     replace(base, entity=entry.id, standard=entry.english, verdict="variant", source_form=form)
                 )
                 continue
-            linked = self._closest(text, present, GIVEN_NAME_SIMILARITY)
+            linked = self._closest(text, present, GIVEN_NAME_SIMILARITY) or _closest_one_word(text, present)
             if linked is None and has_source:
                 judged = _judge_by_reading(base, text, unknown)
                 if judged is not None:
