@@ -109,3 +109,19 @@ def test_surname_that_looks_like_a_pronoun_is_kept() -> None:
     assert judge(source, "Vice Premier He Lifang said the two sides would keep working together.") == [
         ("He Lifang", "nonstandard", "He Lifeng")
     ]
+
+
+def test_a_garble_that_extends_the_standard_spelling_is_flagged() -> None:
+    # "Roh Moo-hyung" contains "Roh Moo-hyun" as a string: a name is rendered only by a whole mention
+    assert judge("卢武铉表示，双方将继续合作。", "Roh Moo-hyung said so.") == [
+        ("Roh Moo-hyung", "nonstandard", "Roh Moo-hyun")
+    ]
+    assert judge("比尔·盖茨表示，双方将继续合作。", "Bill Gate said so.") == [("Bill Gate", "nonstandard", "Bill Gates")]
+
+
+def test_acronyms_stay_inside_a_name() -> None:
+    from transcheck.names.mentions import extract_mentions
+
+    assert [m.text for m in extract_mentions("Resolutions of the UN Security Council prohibit it.")] == [
+        "UN Security Council"
+    ]

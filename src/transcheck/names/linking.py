@@ -37,6 +37,10 @@ HYPHENATED_GIVEN_NAMES = frozenset({"ko"})
 READERS: dict[str, Callable[[str], set[str]]] = {"ko": korean.english_candidates, "zh": chinese.english_candidates}
 
 
+def _rendered(entry: NameEntry, rendered: set[str]) -> bool:
+    return any(name_key(r) in rendered for r in entry.accepted)
+
+
 def _closest_one_word(mention: str, entries: list[NameEntry]) -> NameEntry | None:
     """A one-word mention linked to a one-word name of the source (Seol → Seoul), by spelling similarity."""
     if len(_tokens(mention)) != 1:
@@ -180,6 +184,9 @@ class NameLinker:
             if n.origin in READERS and n.form not in known_forms
         ]
         source_han = tuple(han_runs(pair.source, 2)) if has_source else ()
+        # Spellings the translation uses as whole mentions: a name counts as rendered only as a whole mention
+        # ("Roh Moo-hyun" is not rendered by "Roh Moo-hyung", though one is a prefix of the other).
+        rendered = {name_key(m.text) for m in mentions} | {name_key(m.full) for m in mentions if m.full}
         occurrences = []
         for mention in mentions:
             if mention.full != mention.text and self.lexicon.by_rendering(mention.full):
@@ -194,7 +201,7 @@ class NameLinker:
                     # A correct spelling of someone else (Lee Jae-yong where the source names 李在明, Lee
                     # Jae-myung): if the source holds a similar name that the translation does not render, the
                     # mention stands for that person and is wrong.
-                    unrendered = [e for _, e in in_source if name_key(e.english) not in name_key(pair.target)]
+                    unrendered = [e for _, e in in_source if not _rendered(e, rendered)]
                     rival = self._closest(text, unrendered, GIVEN_NAME_SIMILARITY)
                     if rival is not None:
                         form = next(f for f, e in in_source if e.id == rival.id)
@@ -211,7 +218,7 @@ class NameLinker:
                     replace(base, entity=entry.id, standard=entry.english, verdict=verdict, source_form=form)
                 )
                 continue
-            present = [e for _, e in in_source if name_key(e.english) not in name_key(pair.target)]
+            present = [e for _, e in in_source if not _rendered(e, rendered)]
             # A Korean name has more than one correct spelling: a reading of the source's characters in Revised
             # Romanization or a customary form ("Yun Seok-yeol" for 尹锡悦) is an accepted variant, decided by
             # membership in the set of readings, before any similarity.
