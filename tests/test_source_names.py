@@ -116,7 +116,9 @@ def test_a_garble_that_extends_the_standard_spelling_is_flagged() -> None:
     assert judge("卢武铉表示，双方将继续合作。", "Roh Moo-hyung said so.") == [
         ("Roh Moo-hyung", "nonstandard", "Roh Moo-hyun")
     ]
-    assert judge("比尔·盖茨表示，双方将继续合作。", "Bill Gate said so.") == [("Bill Gate", "nonstandard", "Bill Gates")]
+    assert judge("比尔·盖茨表示，双方将继续合作。", "Bill Gate said so.") == [
+        ("Bill Gate", "nonstandard", "Bill Gates")
+    ]
 
 
 def test_acronyms_stay_inside_a_name() -> None:
