@@ -127,3 +127,22 @@ def test_acronyms_stay_inside_a_name() -> None:
     assert [m.text for m in extract_mentions("Resolutions of the UN Security Council prohibit it.")] == [
         "UN Security Council"
     ]
+
+
+def test_diacritics_are_a_house_style() -> None:
+    from transcheck.names.lexicon import name_key
+
+    assert name_key("Ichirō Suzuki") == name_key("Ichiro Suzuki")
+    assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
+    assert judge("埃尔多安表示，双方将继续合作。", "Recep Tayyip Erdoğan said so.") == [
+        ("Recep Tayyip Erdoğan", "variant", "Recep Tayyip Erdogan")
+    ]
+
+
+def test_without_source_another_romanization_of_a_korean_name_is_not_suspect() -> None:
+    pair = AlignedPair(pair_id=0, src_ids=(), tgt_ids=(0,), source="", target="Han Dong-hun said so.", location="1")
+    [occ] = NameLinker(shipped_lexicon()).link_pair("d", pair, has_source=False)
+    assert (occ.verdict, occ.standard) == ("variant", "Han Dong-hoon")
+    garbled = AlignedPair(pair_id=0, src_ids=(), tgt_ids=(0,), source="", target="Han Dong-hwan said so.", location="1")
+    [occ] = NameLinker(shipped_lexicon()).link_pair("d", garbled, has_source=False)
+    assert (occ.verdict, occ.standard) == ("suspect", "Han Dong-hoon")

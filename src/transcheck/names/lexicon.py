@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,8 +36,10 @@ class NameEntry:
 
 
 def name_key(text: str) -> str:
-    """Compare renderings ignoring case, hyphens, apostrophes and spacing: "Yoon Suk Yeol" = "Yoon Suk-yeol"."""
-    return re.sub(r"[\s\-‐‑’'.]+", "", text).casefold()
+    """Compare renderings ignoring case, hyphens, apostrophes, spacing and diacritics: "Yoon Suk Yeol" =
+    "Yoon Suk-yeol", "Ichirō" = "Ichiro", "Erdoğan" = "Erdogan" (macrons and breves are a house style)."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-‐‑’'.]+", "", folded).casefold()
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -252,6 +252,15 @@ class NameLinker:
                 tokens = _tokens(text)
                 pool = self._by_surname.get(tokens[0], []) + self._by_surname.get(tokens[-1], [])
                 suspect = self._closest(text, pool, TARGET_ONLY_SIMILARITY)
+                # another romanization of the same Korean name ("Han Dong-hun") is not a misspelling
+                another_reading = (
+                    suspect is not None
+                    and suspect.origin.lower() in KOREAN_ORIGINS
+                    and any(is_possible_rendering(text, form) for form in suspect.source_forms)
+                )
+                if suspect is not None and another_reading:
+                    occurrences.append(replace(base, entity=suspect.id, standard=suspect.english, verdict="variant"))
+                    continue
                 if suspect is not None:
                     occurrences.append(replace(base, entity=suspect.id, standard=suspect.english, verdict="suspect"))
                     continue
