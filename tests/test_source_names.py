@@ -146,3 +146,26 @@ def test_without_source_another_romanization_of_a_korean_name_is_not_suspect() -
     garbled = AlignedPair(pair_id=0, src_ids=(), tgt_ids=(0,), source="", target="Han Dong-hwan said so.", location="1")
     [occ] = NameLinker(shipped_lexicon()).link_pair("d", garbled, has_source=False)
     assert (occ.verdict, occ.standard) == ("suspect", "Han Dong-hoon")
+
+
+def test_the_only_name_left_on_each_side_is_matched() -> None:
+    # "Wang Ye" is too short for the similarity gate, but it is the only unexplained mention and 王毅 the
+    # only unrendered name of the source
+    assert judge("王毅表示，双方将继续合作。", "Wang Ye said the two sides would keep working together.") == [
+        ("Wang Ye", "nonstandard", "Wang Yi")
+    ]
+    # with a second unexplained mention nothing is guessed
+    assert [v for _, v, _ in judge("王毅表示，双方将继续合作。", "Wang Ye told Maria Lopez so.")] == [
+        "unverified",
+        "unverified",
+    ]
+    # a wholly different spelling is not matched
+    assert judge("王毅表示，双方将继续合作。", "Christopher Columbus said so.") == [
+        ("Christopher Columbus", "unverified", "")
+    ]
+
+
+def test_vietnamese_letters_stay_inside_a_name() -> None:
+    assert judge("范明政表示，双方将继续合作。", "Prime Minister Phạm Minh Chính said so.") == [
+        ("Phạm Minh Chính", "variant", "Pham Minh Chinh")
+    ]

@@ -26,6 +26,8 @@ from .source_names import SourceName, titled_names
 GIVEN_NAME_SIMILARITY = 0.6
 #: Without a source, a mention is suspected only when it is this close to a lexicon name.
 TARGET_ONLY_SIMILARITY = 0.75
+#: The least spelling similarity for a mention to be matched with the only unrendered name of its source.
+ELIMINATION_SIMILARITY = 0.5
 #: A one-word mention stands for a one-word name of the source (a city) when this similar to it.
 ONE_WORD_SIMILARITY = 0.75
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
@@ -265,4 +267,29 @@ class NameLinker:
                     occurrences.append(replace(base, entity=suspect.id, standard=suspect.english, verdict="suspect"))
                     continue
             occurrences.append(base)
+        if has_source:
+            occurrences = self._by_elimination(occurrences, [e for _, e in in_source], in_source)
+        return occurrences
+
+    @staticmethod
+    def _by_elimination(
+        occurrences: list[NameOccurrence], entries: list[NameEntry], in_source: list[tuple[str, NameEntry]]
+    ) -> list[NameOccurrence]:
+        """One name left on each side: if the source holds exactly one lexicon name that no mention accounts
+        for and exactly one mention is left unexplained, that mention renders it ("Wang Ye" for 王毅 — too short
+        for the similarity gate), provided the two spellings are not wholly unlike."""
+        accounted = {o.entity for o in occurrences if o.entity}
+        left_entries = {e.id: e for e in entries if e.id not in accounted}
+        left = [k for k, o in enumerate(occurrences) if not o.entity]
+        if len(left_entries) != 1 or len(left) != 1:
+            return occurrences
+        [entry] = left_entries.values()
+        occ = occurrences[left[0]]
+        if Indel.normalized_similarity(name_key(occ.rendering), name_key(entry.english)) < ELIMINATION_SIMILARITY:
+            return occurrences
+        form = next(f for f, e in in_source if e.id == entry.id)
+        occurrences = list(occurrences)
+        occurrences[left[0]] = replace(
+            occ, entity=entry.id, standard=entry.english, verdict="nonstandard", source_form=form
+        )
         return occurrences

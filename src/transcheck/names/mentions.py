@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # A capitalised word: Yoon, Suk-yeol, McCune, O'Brien, Jae-in, Un, Ri, al-Assad handled via particles.
 _WORD = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Adm|Sen|Rep|St)\.|[A-Z]\.(?=\s[A-Z])|[A-Z]{2,}(?![a-zà-öø-ÿ])"
-    r"|[A-Z][a-zà-öø-ÿā-ſ'’]*(?:-[A-Za-zà-öø-ÿā-ſ]+)*)"
+    r"|[A-ZĀ-ſḀ-ỿ][a-zà-öø-ÿā-ſḁ-ỿ'’]*(?:-[A-Za-zà-öø-ÿā-ſḀ-ỿ]+)*)"
 )
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|binti|al|le|la|du|dos|das|y)"
 _SEQUENCE = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*")
