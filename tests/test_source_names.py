@@ -169,3 +169,27 @@ def test_vietnamese_letters_stay_inside_a_name() -> None:
     assert judge("范明政表示，双方将继续合作。", "Prime Minister Phạm Minh Chính said so.") == [
         ("Phạm Minh Chính", "variant", "Pham Minh Chinh")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "rendering", "verdict", "standard"),
+    [
+        ("习近平表示，双方将继续合作。", "Jinping Xi", "swapped", "Xi Jinping"),
+        ("朝鲜领导人金正恩表示", "Jong Un Kim", "swapped", "Kim Jong Un"),
+        ("尹锡悦表示，双方将继续合作。", "Suk-yeol Yoon", "swapped", "Yoon Suk-yeol"),
+        ("岸田文雄表示，双方将继续合作。", "Kishida Fumio", "variant", "Fumio Kishida"),  # both orders are used
+    ],
+)
+def test_order_swapped_names(source: str, rendering: str, verdict: str, standard: str) -> None:
+    assert judge(source, f"{rendering} said the two sides would keep working together.") == [
+        (rendering, verdict, standard)
+    ]
+
+
+def test_a_swapped_name_is_a_warning() -> None:
+    from transcheck.checks.names import occurrence_findings
+
+    pair = AlignedPair(pair_id=0, src_ids=(0,), tgt_ids=(0,), source="习近平说", target="Jinping Xi said", location="1")
+    occurrences = NameLinker(shipped_lexicon()).link_pair("d", pair, True)
+    [finding] = occurrence_findings(occurrences, {("d", 0): (pair.source, pair.target)})
+    assert (finding.rule, finding.severity.value, finding.suggestion) == ("N001", "warning", "Xi Jinping")

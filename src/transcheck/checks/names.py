@@ -42,6 +42,17 @@ def occurrence_findings(occurrences: Iterable[NameOccurrence], pair_text: PairTe
                     f"{occ.source_form} is written {occ.standard!r} in English; the translation has {occ.rendering!r}."
                 )
             findings.append(_finding_for("N001", occ, occ.standard, message, pair_text))
+        elif occ.verdict == "swapped":
+            findings.append(
+                _finding_for(
+                    "N001",
+                    occ,
+                    occ.standard,
+                    f"{occ.rendering!r} puts the given name first; English news writes {occ.standard!r}.",
+                    pair_text,
+                    Severity.WARNING,
+                )
+            )
         elif occ.verdict == "suspect":
             findings.append(
                 _finding_for(
@@ -149,7 +160,7 @@ def corpus_name_pass(
             if len(counts) == 1 and occs[0].verdict == "standard"
             else (
                 "nonstandard"
-                if any(o.verdict in {"nonstandard", "suspect"} for o in occs)
+                if any(o.verdict in {"nonstandard", "suspect", "swapped"} for o in occs)
                 else "mixed"
                 if len(counts) > 1
                 else "variant"

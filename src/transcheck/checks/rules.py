@@ -133,7 +133,11 @@ RULES: dict[str, Rule] = {
             _E,
             "A name is not rendered in its standard spelling",
             "The source names someone the lexicon knows (e.g. 尹锡悦 → Yoon Suk-yeol) and the translation "
-            "spells the name differently and not as an accepted variant. The suggestion is the standard.",
+            "spells the name differently and not as an accepted variant; or the source names, by a title "
+            "(韩国总统…, 发言人…), a Korean or Chinese person the lexicon does not know and the translation's "
+            "spelling is not a reading of the characters. The suggestion is the standard spelling, or the closest "
+            "reading. A name written given name first (Jinping Xi) is a warning; Japanese names may be written "
+            "in either order. Without a source, a spelling close to a lexicon name is a warning.",
         ),
         Rule(
             "N002",

@@ -26,6 +26,8 @@ from .source_names import SourceName, titled_names
 GIVEN_NAME_SIMILARITY = 0.6
 #: Without a source, a mention is suspected only when it is this close to a lexicon name.
 TARGET_ONLY_SIMILARITY = 0.75
+#: Naming traditions written in either order in English (Japanese names: "Fumio Kishida" and "Kishida Fumio").
+BOTH_ORDERS_ORIGINS = frozenset({"ja", "jp"})
 #: The least spelling similarity for a mention to be matched with the only unrendered name of its source.
 ELIMINATION_SIMILARITY = 0.5
 #: A one-word mention stands for a one-word name of the source (a city) when this similar to it.
@@ -95,7 +97,7 @@ class NameOccurrence:
     location: str
     entity: str = ""
     standard: str = ""
-    verdict: str = "unverified"  # standard | variant | nonstandard | suspect | unverified
+    verdict: str = "unverified"  # standard | variant | swapped | nonstandard | suspect | unverified
     source_form: str = ""
     source_han: tuple[str, ...] = ()
 
@@ -125,6 +127,18 @@ class NameLinker:
             if len(tokens) >= 2:
                 for key in {tokens[0], tokens[-1]}:
                     self._by_surname.setdefault(key, []).append(entry)
+
+    def _order_swapped(self, text: str) -> NameEntry | None:
+        """The lexicon name this mention spells with its name parts in the other order ("Jinping Xi",
+        "Suk-yeol Yoon", "Jong Un Kim"), if any."""
+        words = text.split()
+        if len(words) < 2:
+            return None
+        for rotated in (" ".join([words[-1], *words[:-1]]), " ".join([*words[1:], words[0]])):
+            known = self.lexicon.by_rendering(rotated)
+            if known:
+                return known[0]
+        return None
 
     def _with_short_mentions(
         self, mentions: list[NameMention], target: str, in_source: list[NameEntry]
@@ -218,6 +232,14 @@ class NameLinker:
                 verdict = "standard" if text == entry.english else "variant"
                 occurrences.append(
                     replace(base, entity=entry.id, standard=entry.english, verdict=verdict, source_form=form)
+                )
+                continue
+            swapped = self._order_swapped(text)
+            if swapped is not None:
+                verdict = "variant" if swapped.origin.lower() in BOTH_ORDERS_ORIGINS else "swapped"
+                form = next((f for f, e in in_source if e.id == swapped.id), "")
+                occurrences.append(
+                    replace(base, entity=swapped.id, standard=swapped.english, verdict=verdict, source_form=form)
                 )
                 continue
             present = [e for _, e in in_source if not _rendered(e, rendered)]
