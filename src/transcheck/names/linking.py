@@ -28,10 +28,11 @@ GIVEN_NAME_SIMILARITY = 0.6
 TARGET_ONLY_SIMILARITY = 0.75
 #: Naming traditions written in either order in English (Japanese names: "Fumio Kishida" and "Kishida Fumio").
 BOTH_ORDERS_ORIGINS = frozenset({"ja", "jp"})
-#: The least spelling similarity for a mention to be matched with the only unrendered name of its source.
-ELIMINATION_SIMILARITY = 0.5
+#: The least similarity of the other name parts (one part agreeing) for a mention to be matched with the only
+#: unrendered name of its source.
+ELIMINATION_SIMILARITY = 0.4
 #: A one-word mention stands for a one-word name of the source (a city) when this similar to it.
-ONE_WORD_SIMILARITY = 0.75
+ONE_WORD_SIMILARITY = 0.8
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
 #: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
@@ -301,13 +302,16 @@ class NameLinker:
         for and exactly one mention is left unexplained, that mention renders it ("Wang Ye" for 王毅 — too short
         for the similarity gate), provided the two spellings are not wholly unlike."""
         accounted = {o.entity for o in occurrences if o.entity}
-        left_entries = {e.id: e for e in entries if e.id not in accounted}
+        # people only, spelled with as many name parts: a shortened organisation ("Security Council" for the UN
+        # Security Council) or a mention that ran into the next word ("Wang Yi Meets") is no garble
+        left_entries = {e.id: e for e in entries if e.id not in accounted and e.kind == "person"}
         left = [k for k, o in enumerate(occurrences) if not o.entity]
         if len(left_entries) != 1 or len(left) != 1:
             return occurrences
         [entry] = left_entries.values()
         occ = occurrences[left[0]]
-        if Indel.normalized_similarity(name_key(occ.rendering), name_key(entry.english)) < ELIMINATION_SIMILARITY:
+        # one name part must agree and the rest must be somewhat alike: "Pierre Trudeau" is another Trudeau
+        if given_name_similarity(occ.rendering, entry.english) < ELIMINATION_SIMILARITY:
             return occurrences
         form = next(f for f, e in in_source if e.id == entry.id)
         occurrences = list(occurrences)
