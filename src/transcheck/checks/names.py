@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Indel
+
 from ..model import Finding, Severity
 from ..names.lexicon import name_key
 from ..names.linking import NameOccurrence, given_name_similarity
@@ -22,6 +24,8 @@ from .rules import RULES
 #: An n-gram is an anchor of a rendering when it stands beside at least this share of its occurrences.
 ANCHOR_SUPPORT = 0.8
 FAMILY_SIMILARITY = 0.6
+#: Each differing word of two renderings in one family must be at least this similar to its counterpart.
+PART_SIMILARITY = 0.6
 
 #: (doc_id, pair_id) → (source, target) of the pair, so that name findings show their sentence.
 PairText = dict[tuple[str, int], tuple[str, str]]
@@ -179,7 +183,9 @@ def corpus_name_pass(
         for rare in renderings[i + 1 :]:
             if rare in absorbed or len(unlinked[rare]) >= len(unlinked[dominant]):
                 continue
-            if given_name_similarity(rare, dominant) < FAMILY_SIMILARITY or not anchors:
+            if given_name_similarity(rare, dominant) < FAMILY_SIMILARITY or not _parts_alike(rare, dominant):
+                continue
+            if not anchors:
                 continue
             if all(_anchored(occ, anchors, dominant, pair_text) for occ in unlinked[rare]):
                 members.append(rare)
@@ -199,6 +205,17 @@ def corpus_name_pass(
             occs = [o for m in members for o in unlinked[m]]
             families.append(_family(f"~{dominant}", occs, dominant, "", "inconsistent", tuple(sorted(anchors))))
     return findings, families
+
+
+def _parts_alike(a: str, b: str) -> bool:
+    """Every word that differs is a near spelling of its counterpart ("Danjung Biai" / "Tanjung Biai"); two
+    names that differ by a whole word ("Beijing Capital / Daxing International Airport") are two places."""
+    words_a, words_b = a.casefold().split(), b.casefold().split()
+    if len(words_a) != len(words_b):
+        return False
+    return all(
+        x == y or Indel.normalized_similarity(x, y) >= PART_SIMILARITY for x, y in zip(words_a, words_b, strict=True)
+    )
 
 
 def _anchored(occ: NameOccurrence, anchors: set[str], dominant: str, pair_text: PairText) -> bool:
