@@ -2,7 +2,9 @@
 
 Spelling similarity cannot tell a garble from a different person ("Yoon Suk-yue" vs "Yoon Suk-yeol" is as
 close as "Lee Jae-yong" vs "Lee Jae-myung"), so similarity is only used to *link* a mention to a name that
-the source sentence actually contains; the verdict comes from membership in the lexicon's accepted set.
+the source sentence actually contains; the verdict comes from membership in a set of accepted spellings: the
+lexicon's, and for Korean and Chinese names the readings of the source characters (``korean``, ``chinese``),
+which also cover names outside the lexicon that the source introduces by a title (``source_names``).
 """
 
 from __future__ import annotations
@@ -35,11 +37,42 @@ ELIMINATION_SIMILARITY = 0.4
 ONE_WORD_SIMILARITY = 0.8
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
-#: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
-#: lexicon, found in the source by their titles).
 #: Traditions whose given names are customarily hyphenated in English (Korean); Chinese ones are joined.
 HYPHENATED_GIVEN_NAMES = frozenset({"ko"})
+#: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
+#: lexicon, found in the source by their titles).
 READERS: dict[str, Callable[[str], set[str]]] = {"ko": korean.english_candidates, "zh": chinese.english_candidates}
+
+
+@dataclass(frozen=True)
+class NameOccurrence:
+    """One name mention with its verdict; the corpus pass groups these into families."""
+
+    rendering: str
+    doc_id: str
+    pair_id: int
+    location: str
+    entity: str = ""
+    standard: str = ""
+    verdict: str = "unverified"  # standard | variant | swapped | nonstandard | suspect | unverified
+    source_form: str = ""
+    source_han: tuple[str, ...] = ()
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-‐‑]+", name.casefold()) if t]
+
+
+def given_name_similarity(mention: str, english: str) -> float:
+    """Similarity of the non-surname parts when the surname (first or last token) agrees, else 0."""
+    a, b = _tokens(mention), _tokens(english)
+    if len(a) != len(b) or len(a) < 2:
+        return 0.0
+    if a[0] == b[0]:
+        return float(Indel.normalized_similarity("".join(a[1:]), "".join(b[1:])))
+    if a[-1] == b[-1]:
+        return float(Indel.normalized_similarity("".join(a[:-1]), "".join(b[:-1])))
+    return 0.0
 
 
 def _rendered(entry: NameEntry, rendered: set[str]) -> bool:
@@ -86,37 +119,6 @@ def _judge_by_reading(base: NameOccurrence, text: str, unknown: list[SourceName]
         return None
     _, name, candidate = best
     return replace(base, entity="src:" + name.form, standard=candidate, verdict="nonstandard", source_form=name.form)
-
-
-@dataclass(frozen=True)
-class NameOccurrence:
-    """One name mention with its verdict; the corpus pass groups these into families."""
-
-    rendering: str
-    doc_id: str
-    pair_id: int
-    location: str
-    entity: str = ""
-    standard: str = ""
-    verdict: str = "unverified"  # standard | variant | swapped | nonstandard | suspect | unverified
-    source_form: str = ""
-    source_han: tuple[str, ...] = ()
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-‐‑]+", name.casefold()) if t]
-
-
-def given_name_similarity(mention: str, english: str) -> float:
-    """Similarity of the non-surname parts when the surname (first or last token) agrees, else 0."""
-    a, b = _tokens(mention), _tokens(english)
-    if len(a) != len(b) or len(a) < 2:
-        return 0.0
-    if a[0] == b[0]:
-        return float(Indel.normalized_similarity("".join(a[1:]), "".join(b[1:])))
-    if a[-1] == b[-1]:
-        return float(Indel.normalized_similarity("".join(a[:-1]), "".join(b[:-1])))
-    return 0.0
 
 
 class NameLinker:
