@@ -193,3 +193,14 @@ def test_a_swapped_name_is_a_warning() -> None:
     occurrences = NameLinker(shipped_lexicon()).link_pair("d", pair, True)
     [finding] = occurrence_findings(occurrences, {("d", 0): (pair.source, pair.target)})
     assert (finding.rule, finding.severity.value, finding.suggestion) == ("N001", "warning", "Xi Jinping")
+
+
+def test_without_source_a_pronoun_like_surname_is_kept() -> None:
+    linker = NameLinker(shipped_lexicon())
+
+    def alone(target: str) -> list[tuple[str, str, str]]:
+        pair = AlignedPair(pair_id=0, src_ids=(), tgt_ids=(0,), source="", target=target, location="1")
+        return [(o.rendering, o.verdict, o.standard) for o in linker.link_pair("d", pair, has_source=False)]
+
+    assert alone("Vice Premier He Lifeng said so.") == [("He Lifeng", "standard", "He Lifeng")]
+    assert alone("Vice Premier He Lifang said so.") == [("He Lifang", "suspect", "He Lifeng")]

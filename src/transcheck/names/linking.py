@@ -144,10 +144,11 @@ class NameLinker:
         return None
 
     def _with_short_mentions(
-        self, mentions: list[NameMention], target: str, in_source: list[NameEntry]
+        self, mentions: list[NameMention], target: str, in_source: list[NameEntry], has_source: bool = True
     ) -> list[NameMention]:
         """Add the one-word mentions that can stand for a name in the source: a one-word name (Seoul, Tokyo)
-        or a two-word name whose first word looks like a title or pronoun ("He Lifeng", "To Lam")."""
+        or a two-word name whose first word looks like a title or pronoun ("He Lifeng", "To Lam"). Without a
+        source, only the second kind, judged against lexicon names of the same surname."""
         taken = [(m.start, m.end) for m in mentions]
         target_key = name_key(target)
         # one-word names whose entry the translation does not already render (in any accepted spelling): the
@@ -168,7 +169,7 @@ class NameLinker:
                 (
                     " ".join(words[k:])
                     for k in range(len(words) - 2, -1, -1)
-                    if self._closest(" ".join(words[k:]), in_source, GIVEN_NAME_SIMILARITY)
+                    if self._names_a_person(" ".join(words[k:]), in_source, has_source)
                 ),
                 None,
             )
@@ -179,6 +180,13 @@ class NameLinker:
             ):
                 added.append(m)
         return sorted([*mentions, *added], key=lambda m: m.start)
+
+    def _names_a_person(self, text: str, in_source: list[NameEntry], has_source: bool) -> bool:
+        if has_source:
+            return self._closest(text, in_source, GIVEN_NAME_SIMILARITY) is not None
+        tokens = _tokens(text)
+        pool = self._by_surname.get(tokens[0], []) + self._by_surname.get(tokens[-1], [])
+        return bool(self.lexicon.by_rendering(text)) or self._closest(text, pool, TARGET_ONLY_SIMILARITY) is not None
 
     def _closest(self, mention: str, entries: list[NameEntry], threshold: float) -> NameEntry | None:
         best, best_score = None, threshold
@@ -191,8 +199,8 @@ class NameLinker:
     def link_pair(self, doc_id: str, pair: AlignedPair, has_source: bool) -> list[NameOccurrence]:
         in_source = self.lexicon.find_in_source(pair.source) if has_source else []
         mentions = extract_mentions(pair.target)
-        if in_source:
-            mentions = self._with_short_mentions(mentions, pair.target, [e for _, e in in_source])
+        if in_source or not has_source:
+            mentions = self._with_short_mentions(mentions, pair.target, [e for _, e in in_source], has_source)
         if not mentions:
             return []
         known_forms = "".join(f for f, _ in in_source)
