@@ -114,7 +114,13 @@ class BeadCostModel:
     def _cost(self, a: int, b: int, cosine: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray) -> np.ndarray:
         dissimilarity = 1.0 - self.cal.similarity(cosine, self.params.max_similarity)
         misfit = self.params.length_weight * self._misfit(src_len, tgt_len)
-        return self.params.shape_prior[(a, b)] + ((a + b) / 2) ** self.params.size_power * (dissimilarity + misfit)
+        return self._prior(a, b) + ((a + b) / 2) ** self.params.size_power * (dissimilarity + misfit)
+
+    def _prior(self, a: int, b: int) -> float:
+        """The shape's prior; shapes beyond the searched ones (met only when scoring confidences) pay more
+        with every extra sentence."""
+        priors = self.params.shape_prior
+        return priors.get((a, b), max(priors.values()) + 0.3 * (a + b - 5))
 
     def _member_penalty(self, member_cosines: list[np.ndarray]) -> np.ndarray:
         total = np.zeros_like(member_cosines[0])
@@ -198,13 +204,9 @@ class BeadCostModel:
         tgt_norm = self._block_norm(tgt, source=False)
         norm = float(np.sqrt(src_norm * tgt_norm))
         cosine = np.array([dot / norm if norm > 0 else 0.0])
-        src_len = self.src_cum[src.stop] - self.src_cum[src.start]
+        src_len = np.array([self.src_cum[src.stop] - self.src_cum[src.start]])
         tgt_len = np.array([self.tgt_cum[tgt.stop] - self.tgt_cum[tgt.start]])
-        a, b = len(src), len(tgt)
-        prior = self.params.shape_prior.get((a, b), max(self.params.shape_prior.values()) + 0.3 * (a + b - 5))
-        dissimilarity = 1.0 - self.cal.similarity(cosine, self.params.max_similarity)
-        misfit = self.params.length_weight * self._misfit(src_len, tgt_len)
-        cost = float(prior + ((a + b) / 2) ** self.params.size_power * (dissimilarity + misfit)[0])
+        cost = float(self._cost(len(src), len(tgt), cosine, src_len, tgt_len)[0])
         for members, other, own_norms, other_norm, mine in (
             (src, tgt, self.src_norms, tgt_norm, True),
             (tgt, src, self.tgt_norms, src_norm, False),

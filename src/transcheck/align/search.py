@@ -51,9 +51,6 @@ class Band:
     def full(cls, n: int, m: int) -> Band:
         return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
 
-    def cells(self) -> int:
-        return int((self.hi - self.lo + 1).sum())
-
 
 def band_around(path: Sequence[tuple[int, int]], n: int, m: int, width: int) -> Band:
     """A band of ``width`` cells either side of a path of (i, j) points, made monotone and connected."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 #: Characters kept of a word in alphabetic scripts. Five keeps most content words apart and joins inflections.
@@ -79,10 +79,11 @@ def word_tokens(text: str, lang: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _chinese_vocabulary() -> tuple[frozenset[str], int]:
+def _chinese_vocabulary() -> tuple[Mapping[str, object], int]:
+    """CC-CEDICT's headwords (the dictionary itself serves for membership) and the longest one's length."""
     from .cedict import cedict_headwords
 
-    words = frozenset(cedict_headwords())
+    words = cedict_headwords()
     return words, max((len(w) for w in words), default=1)
 
 
