@@ -8,7 +8,12 @@ import pytest
 from transcheck.model import AlignedPair
 from transcheck.names.lexicon import shipped_lexicon
 from transcheck.names.linking import NameLinker
-from transcheck.names.source_names import titled_names
+from transcheck.names.source_names import (
+    japanese_titled_names,
+    source_person_names,
+    tagged_chinese_names,
+    titled_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -204,3 +209,40 @@ def test_without_source_a_pronoun_like_surname_is_kept() -> None:
 
     assert alone("Vice Premier He Lifeng said so.") == [("He Lifeng", "standard", "He Lifeng")]
     assert alone("Vice Premier He Lifang said so.") == [("He Lifang", "suspect", "He Lifeng")]
+
+
+# --- Japanese names before their office, Chinese names by their person-name tag ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("岸田文雄首相は記者団に語った。", [("岸田文雄", 0)]),
+        ("日本政府の河野太郎氏が述べた。", [("河野太郎", 5)]),
+        ("武藤容治経済産業相は語った。", [("武藤容治", 0)]),  # a ministry before 相
+        ("河野太郎さんと会った。", [("河野太郎", 0)]),  # a kana honorific
+        ("自民党の岸田首相は語った。", []),  # a surname alone cannot be checked as a full name
+        ("日本首相岸田文雄表示", []),  # no kana: not Japanese text
+    ],
+)
+def test_japanese_titled_names(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(n.form, n.start) for n in japanese_titled_names(text)] == expected
+    assert all(n.origin == "ja" for n in japanese_titled_names(text))
+
+
+def test_tagged_chinese_names_need_a_common_surname() -> None:
+    names = tagged_chinese_names("据邵万生介绍，张芳芳和特朗普都来了。")
+    assert [(n.form, n.origin) for n in names] == [("邵万生", "zh"), ("张芳芳", "zh")]
+    assert tagged_chinese_names("岸田文雄首相は語った。") == []  # kana: not Chinese text
+
+
+def test_source_person_names_take_the_origin_from_the_tagger_when_the_title_has_none() -> None:
+    names = source_person_names("国务院副总理刘鹤和美国贸易代表举行会谈。")
+    assert [(n.form, n.origin) for n in names] == [("刘鹤", "zh")]
+
+
+def test_untitled_chinese_name_garble_is_judged_by_its_pinyin() -> None:
+    linker = NameLinker(shipped_lexicon())
+    pair = AlignedPair(0, (0,), (0,), "魏家祥表示，双方将继续合作。", "Wei Jiaxian said the two sides would go on.")
+    [occ] = linker.link_pair("doc", pair, True)
+    assert (occ.verdict, occ.standard, occ.source_form) == ("nonstandard", "Wei Jiaxiang", "魏家祥")

@@ -1,5 +1,5 @@
 """Name rules: a nonstandard rendering of a known name (N001), a stray rendering across the corpus (N002),
-accepted spellings mixed (N003).
+accepted spellings mixed (N003), Japanese names written in both orders (N004).
 
 N001 is decided per sentence pair from the lexicon. N002 and N003 need the whole corpus and run in the one
 global step on small :class:`NameOccurrence` records. Two renderings of names the lexicon does not know are
@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Finding, Severity
 from ..names.lexicon import name_key
-from ..names.linking import NameOccurrence, given_name_similarity
+from ..names.linking import GIVEN_FIRST, SURNAME_FIRST, NameOccurrence, given_name_similarity
 from .rules import RULES
 
 #: An n-gram is an anchor of a rendering when it stands beside at least this share of its occurrences.
@@ -128,8 +128,9 @@ def _finding_for(
 def corpus_name_pass(
     occurrences: Sequence[NameOccurrence], pair_text: PairText
 ) -> tuple[list[Finding], list[NameFamily]]:
-    """Group occurrences into families; report stray renderings (N002) and mixed accepted spellings (N003)."""
-    findings: list[Finding] = []
+    """Group occurrences into families; report stray renderings (N002), mixed accepted spellings (N003) and
+    Japanese name orders mixed across the corpus (N004)."""
+    findings: list[Finding] = _order_findings(occurrences, pair_text)
     families: list[NameFamily] = []
     by_entity: dict[str, list[NameOccurrence]] = defaultdict(list)
     unlinked: dict[str, list[NameOccurrence]] = defaultdict(list)
@@ -149,7 +150,9 @@ def corpus_name_pass(
                 # "Japan Business Federation (Keidanren)" writes both: a gloss, not an inconsistency
                 target = pair_text.get((occ.doc_id, occ.pair_id), ("", ""))[1]
                 glossed = name_key(house) != name_key(occ.rendering) and name_key(house) in name_key(target)
-                if occ.verdict in {"standard", "variant"} and occ.rendering != house and not glossed:
+                # the same name in the other order is N004's, reported across all Japanese names at once
+                reordered = bool(occ.order) and _rotated_key(occ.rendering) == name_key(house)
+                if occ.verdict in {"standard", "variant"} and occ.rendering != house and not (glossed or reordered):
                     findings.append(
                         _finding_for(
                             "N003",
@@ -205,6 +208,33 @@ def corpus_name_pass(
             occs = [o for m in members for o in unlinked[m]]
             families.append(_family(f"~{dominant}", occs, dominant, "", "inconsistent", tuple(sorted(anchors))))
     return findings, families
+
+
+def _rotated_key(rendering: str) -> str:
+    words = rendering.split()
+    return name_key(" ".join([*words[1:], words[0]])) if words else ""
+
+
+def _order_findings(occurrences: Sequence[NameOccurrence], pair_text: PairText) -> list[Finding]:
+    """N004 for each Japanese name written in the corpus's less used order; a tie keeps given name first,
+    the order English news uses most."""
+    ordered = [o for o in occurrences if o.order in {GIVEN_FIRST, SURNAME_FIRST}]
+    counts = Counter(o.order for o in ordered)
+    if len(counts) < 2:
+        return []
+    usual = SURNAME_FIRST if counts[SURNAME_FIRST] > counts[GIVEN_FIRST] else GIVEN_FIRST
+    label = {GIVEN_FIRST: "given name first", SURNAME_FIRST: "surname first"}
+    findings = []
+    for occ in ordered:
+        if occ.order != usual:
+            words = occ.rendering.split()
+            suggestion = " ".join([*words[1:], words[0]]) if len(words) > 1 else occ.rendering
+            message = (
+                f"{occ.rendering!r} is written {label[occ.order]}; the corpus writes Japanese names "
+                f"{label[usual]} ({counts[usual]} mentions, against {counts[occ.order]})."
+            )
+            findings.append(_finding_for("N004", occ, suggestion, message, pair_text))
+    return findings
 
 
 def _parts_alike(a: str, b: str) -> bool:

@@ -135,9 +135,12 @@ RULES: dict[str, Rule] = {
             "The source names someone the lexicon knows (e.g. 尹锡悦 → Yoon Suk-yeol) and the translation "
             "spells the name differently and not as an accepted variant; or the source names, by a title "
             "(韩国总统…, 发言人…), a Korean or Chinese person the lexicon does not know and the translation's "
-            "spelling is not a reading of the characters. The suggestion is the standard spelling, or the closest "
-            "reading. A name written given name first (Jinping Xi) is a warning; Japanese names may be written "
-            "in either order. Without a source, a spelling close to a lexicon name is a warning.",
+            "spelling is not a reading of the characters; or the source holds a Korean, Japanese or Chinese name "
+            "outside the lexicon (found by a title, a Japanese honorific or a person-name tag) and the "
+            "translation spells it close to, but not as, one of its readings. The suggestion is the standard "
+            "spelling, or the closest reading. A name written given name first (Jinping Xi) is a warning; "
+            "Japanese names may be written in either order (see N004). Without a source, a spelling close to a "
+            "lexicon name is a warning.",
         ),
         Rule(
             "N002",
@@ -155,6 +158,15 @@ RULES: dict[str, Rule] = {
             "Accepted spellings of one name are mixed",
             "Both renderings are accepted (e.g. Yoon Suk-yeol / Yoon Suk Yeol) but a corpus usually keeps "
             "one house style.",
+        ),
+        Rule(
+            "N004",
+            "name-order-mixed",
+            _W,
+            "Japanese names are written in both orders across the corpus",
+            "English texts write Japanese names given name first (Fumio Kishida) or surname first (Kishida "
+            "Fumio); both are accepted, but one corpus should keep one. Each mention in the less used order is "
+            "reported, with the name in the corpus's usual order as the suggestion.",
         ),
         Rule(
             "T001",

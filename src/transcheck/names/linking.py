@@ -3,8 +3,10 @@
 Spelling similarity cannot tell a garble from a different person ("Yoon Suk-yue" vs "Yoon Suk-yeol" is as
 close as "Lee Jae-yong" vs "Lee Jae-myung"), so similarity is only used to *link* a mention to a name that
 the source sentence actually contains; the verdict comes from membership in a set of accepted spellings: the
-lexicon's, and for Korean and Chinese names the readings of the source characters (``korean``, ``chinese``),
-which also cover names outside the lexicon that the source introduces by a title (``source_names``).
+lexicon's, and for Korean, Japanese and Chinese names the readings of the source characters (``korean``,
+``japanese``, ``chinese``), which also cover names outside the lexicon that the source introduces by a title or
+that a tagger finds (``source_names``). Each Japanese mention also records its order (given name first or
+surname first), so that the corpus pass can report a corpus that mixes the two.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from rapidfuzz.distance import Indel
 
 from ..model import AlignedPair
 from ..text.script import han_runs
-from . import chinese, korean
-from .korean import is_possible_rendering
+from . import chinese, japanese, korean
 from .lexicon import NameEntry, NameLexicon, name_key
 from .mentions import NameMention, extract_mentions
-from .source_names import SourceName, titled_names
+from .source_names import SourceName, source_person_names
 
 #: Linking needs the surname to agree and the rest of the name to be at least this similar.
 GIVEN_NAME_SIMILARITY = 0.6
@@ -37,11 +38,28 @@ ELIMINATION_SIMILARITY = 0.4
 ONE_WORD_SIMILARITY = 0.8
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
+#: Whether a rendering is another accepted spelling of a lexicon name, by ``origin``: a Korean name may be any
+#: romanization of its characters' readings (Revised Romanization, McCune–Reischauer, customary surnames); a
+#: Japanese person's reading is known, so only its romanization style and order may differ (Kono, Kohno, Kōno),
+#: not the reading (the characters of Akio Toyoda also read Toyota).
+READING_TESTS: dict[str, Callable[[NameEntry, str, str], bool]] = {
+    **dict.fromkeys(KOREAN_ORIGINS, lambda entry, text, form: korean.is_possible_rendering(text, form)),
+    **dict.fromkeys(BOTH_ORDERS_ORIGINS, lambda entry, text, form: japanese.same_reading(text, entry.english)),
+}
 #: Traditions whose given names are customarily hyphenated in English (Korean); Chinese ones are joined.
 HYPHENATED_GIVEN_NAMES = frozenset({"ko"})
 #: Accepted English spellings of a name in Chinese characters, by naming tradition (for names outside the
 #: lexicon, found in the source by their titles).
-READERS: dict[str, Callable[[str], set[str]]] = {"ko": korean.english_candidates, "zh": chinese.english_candidates}
+READERS: dict[str, Callable[[str], set[str]]] = {
+    "ko": korean.english_candidates,
+    "ja": japanese.english_candidates,
+    "zh": chinese.english_candidates,
+}
+#: The spellings to suggest, where a tradition accepts more than it would suggest (a Japanese reading is
+#: suggested given name first in plain Hepburn, "Yoji Muto", not "Mutou Youji").
+SUGGESTIONS: dict[str, Callable[[str], set[str]]] = {"ja": japanese.customary_candidates}
+#: NameOccurrence.order values: the order of a Japanese name's parts in the translation.
+GIVEN_FIRST, SURNAME_FIRST = "given-first", "surname-first"
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,7 @@ class NameOccurrence:
     verdict: str = "unverified"  # standard | variant | swapped | nonstandard | suspect | unverified
     source_form: str = ""
     source_han: tuple[str, ...] = ()
+    order: str = ""  # GIVEN_FIRST or SURNAME_FIRST for a Japanese name whose order can be told, else ""
 
 
 def _tokens(name: str) -> list[str]:
@@ -73,6 +92,36 @@ def given_name_similarity(mention: str, english: str) -> float:
     if a[-1] == b[-1]:
         return float(Indel.normalized_similarity("".join(a[:-1]), "".join(b[:-1])))
     return 0.0
+
+
+def _reads_as(entry: NameEntry, text: str, form: str) -> bool:
+    """Whether ``text`` is another accepted spelling of the entry's name written ``form`` in the source
+    (Korean and Japanese names only)."""
+    test = READING_TESTS.get(entry.origin.lower())
+    return test is not None and test(entry, text, form)
+
+
+def _rotated(text: str) -> str:
+    words = text.split()
+    return " ".join([*words[1:], words[0]]) if len(words) > 1 else text
+
+
+def japanese_order(text: str, standard: str, forms: tuple[str, ...]) -> str:
+    """Whether a rendering of a Japanese name puts the given name first, told from the name's characters
+    where the dictionary reads them, else from the lexicon's standard spelling (given name first). A one-word
+    rendering has no order."""
+    if len(text.split()) < 2:
+        return ""
+    for form in forms:
+        first = japanese.given_name_first(text, form)
+        if first is not None:
+            return GIVEN_FIRST if first else SURNAME_FIRST
+    key = name_key(text)
+    if standard and key == name_key(standard):
+        return GIVEN_FIRST
+    if standard and key == name_key(_rotated(standard)):
+        return SURNAME_FIRST
+    return ""
 
 
 def _rendered(entry: NameEntry, rendered: set[str]) -> bool:
@@ -107,7 +156,8 @@ def _judge_by_reading(base: NameOccurrence, text: str, unknown: list[SourceName]
     for name in unknown:
         candidates = READERS[name.origin](name.form)
         if name_key(text) in {name_key(c) for c in candidates}:
-            return replace(base, entity="src:" + name.form, verdict="variant", source_form=name.form)
+            order = japanese_order(text, "", (name.form,)) if name.origin == "ja" else ""
+            return replace(base, entity="src:" + name.form, verdict="variant", source_form=name.form, order=order)
         # Sorted so that the suggestion never depends on set order, customary forms first: no all-capital
         # surname, the given name in one piece, hyphenated for Korean ("Kim Eun-hye"), joined for Chinese
         # ("Liu Pengyu").
@@ -118,12 +168,18 @@ def _judge_by_reading(base: NameOccurrence, text: str, unknown: list[SourceName]
     if best is None:
         return None
     _, name, candidate = best
+    if name.origin in SUGGESTIONS:
+        # in the mention's own order: "Mutu Yoji" is suggested "Muto Yoji"
+        preferred = sorted(SUGGESTIONS[name.origin](name.form))
+        preferred += [_rotated(c) for c in preferred]
+        candidate = max(preferred, key=lambda c: given_name_similarity(text, c), default=candidate)
     return replace(base, entity="src:" + name.form, standard=candidate, verdict="nonstandard", source_form=name.form)
 
 
 class NameLinker:
     def __init__(self, lexicon: NameLexicon) -> None:
         self.lexicon = lexicon
+        self._by_id = {entry.id: entry for entry in lexicon.entries}
         self._by_surname: dict[str, list[NameEntry]] = {}
         for entry in lexicon.entries:
             tokens = _tokens(entry.english)
@@ -204,12 +260,13 @@ class NameLinker:
         if not mentions:
             return []
         known_forms = "".join(f for f, _ in in_source)
-        # Names the lexicon does not know, found by their titles, that can be read in their own tradition.
-        unknown = [
-            n
-            for n in (titled_names(pair.source) if has_source else [])
-            if n.origin in READERS and n.form not in known_forms
-        ]
+
+        @functools.cache
+        def unknown() -> list[SourceName]:
+            """Names the lexicon does not know that can be read in their own tradition (found on first need:
+            the tagger is the slowest step of linking)."""
+            return [n for n in source_person_names(pair.source) if n.origin in READERS and n.form not in known_forms]
+
         source_han = tuple(han_runs(pair.source, 2)) if has_source else ()
         # Spellings the translation uses as whole mentions: a name counts as rendered only as a whole mention
         # ("Roh Moo-hyun" is not rendered by "Roh Moo-hyung", though one is a prefix of the other).
@@ -257,14 +314,7 @@ class NameLinker:
             # A Korean name has more than one correct spelling: a reading of the source's characters in Revised
             # Romanization or a customary form ("Yun Seok-yeol" for 尹锡悦) is an accepted variant, decided by
             # membership in the set of readings, before any similarity.
-            readable = next(
-                (
-                    (f, e)
-                    for f, e in in_source
-                    if e.origin.lower() in KOREAN_ORIGINS and e in present and is_possible_rendering(text, f)
-                ),
-                None,
-            )
+            readable = next(((f, e) for f, e in in_source if e in present and _reads_as(e, text, f)), None)
             if readable is not None:
                 form, entry = readable
                 occurrences.append(
@@ -273,7 +323,7 @@ class NameLinker:
                 continue
             linked = self._closest(text, present, GIVEN_NAME_SIMILARITY) or _closest_one_word(text, present)
             if linked is None and has_source:
-                judged = _judge_by_reading(base, text, unknown)
+                judged = _judge_by_reading(base, text, unknown())
                 if judged is not None:
                     occurrences.append(judged)
                     continue
@@ -288,10 +338,8 @@ class NameLinker:
                 pool = self._by_surname.get(tokens[0], []) + self._by_surname.get(tokens[-1], [])
                 suspect = self._closest(text, pool, TARGET_ONLY_SIMILARITY)
                 # another romanization of the same Korean name ("Han Dong-hun") is not a misspelling
-                another_reading = (
-                    suspect is not None
-                    and suspect.origin.lower() in KOREAN_ORIGINS
-                    and any(is_possible_rendering(text, form) for form in suspect.source_forms)
+                another_reading = suspect is not None and any(
+                    _reads_as(suspect, text, form) for form in suspect.source_forms
                 )
                 if suspect is not None and another_reading:
                     occurrences.append(replace(base, entity=suspect.id, standard=suspect.english, verdict="variant"))
@@ -302,7 +350,17 @@ class NameLinker:
             occurrences.append(base)
         if has_source:
             occurrences = self._by_elimination(occurrences, [e for _, e in in_source], in_source)
-        return occurrences
+        return [self._with_order(o) for o in occurrences]
+
+    def _with_order(self, occ: NameOccurrence) -> NameOccurrence:
+        """Record the order of an accepted rendering of a Japanese person in the lexicon."""
+        if occ.order or occ.verdict not in {"standard", "variant"} or occ.entity.startswith("src:"):
+            return occ
+        entry = self._by_id.get(occ.entity)
+        if entry is None or entry.origin.lower() not in BOTH_ORDERS_ORIGINS or entry.kind != "person":
+            return occ
+        forms = (occ.source_form,) if occ.source_form else entry.source_forms
+        return replace(occ, order=japanese_order(occ.rendering, entry.english, forms))
 
     @staticmethod
     def _by_elimination(
