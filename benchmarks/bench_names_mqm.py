@@ -385,6 +385,28 @@ def print_table(scores: dict[str, SystemScore], out=sys.stdout) -> None:
         )
 
 
+def target_only_flags(segments: Sequence[dict]) -> dict[str, Counter[str]]:
+    """Without the source (``check --target-only``): per side ("human", "MT"), the flagged segments, the
+    flagged segments with a name-format error, and each flagged rendering → suggestion. Human translations are
+    not free of name errors (their raters marked some), so their flags are an upper bound on false alarms."""
+    from transcheck.model import AlignedPair
+    from transcheck.names.lexicon import shipped_lexicon
+    from transcheck.names.linking import NameLinker
+
+    linker = NameLinker(shipped_lexicon())
+    out: dict[str, Counter[str]] = {"human": Counter(), "MT": Counter()}
+    for segment in segments:
+        pair = AlignedPair(pair_id=0, src_ids=(), tgt_ids=(0,), source="", target=segment["target"])
+        flagged = [o for o in linker.link_pair(segment["doc"], pair, has_source=False) if o.verdict == "suspect"]
+        side = out["human" if segment.get("ref") else "MT"]
+        side["segments"] += 1
+        if flagged:
+            side["flagged"] += 1
+            side["flagged_gold"] += gold_spans(segment.get("errors", []))[0]
+            side.update(f"{o.rendering} → {o.standard}" for o in flagged)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding segments.jsonl.gz")
@@ -424,6 +446,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         + f" ({len(segments)} segments, {len(segments) / max(timings['link_s'], 1e-9):.0f} segments/s linking)"
     )
 
+    start = time.perf_counter()
+    blind = target_only_flags(segments)
+    blind_s = time.perf_counter() - start
+    print(f"\ntarget-only (no source), {blind_s:.1f} s:")
+    for side, counts in blind.items():
+        top = [f"{k} ({v})" for k, v in counts.most_common() if "→" in k][:8]
+        print(
+            f"  {side}: {counts['flagged']}/{counts['segments']} segments flagged "
+            f"({100 * counts['flagged'] / max(counts['segments'], 1):.2f} %), {counts['flagged_gold']} of them with "
+            f"a name-format error; {', '.join(top)}"
+        )
+
     fps, fns, off = false_positives(results), false_negatives(results), misplaced(results)
     fp_pairs = Counter(f"{r} → {s}" for x in fps for r, s in zip(x.renderings, x.standards, strict=True))
     fn_text = Counter(x.target[s:e] for x in fns for s, e in x.gold_spans)
@@ -454,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "categories": dict(categories.most_common()),
             "scores": {k: v.as_dict() for k, v in scores.items()},
             "timings_s": {k: round(v, 3) for k, v in timings.items()},
+            "target_only": {side: dict(counts.most_common()) for side, counts in blind.items()},
             "false_positives": [example(x, "fp") for x in fps[: args.show]],
             "false_negatives": [example(x, "fn") for x in fns[: args.show]],
             "misplaced": [example(x, "fp") for x in off[: args.show]],

@@ -9,6 +9,7 @@ from transcheck.names.chinese import (
     SURNAME_READINGS,
     candidate_keys,
     english_candidates,
+    is_pinyin,
     is_possible_rendering,
     order_swapped,
     split_name,
@@ -184,3 +185,19 @@ def test_candidate_keys_stable_under_case_and_hyphens(name):
             assert name_key(variant) == key, (candidate, variant)
             assert is_possible_rendering(variant, name)
             assert not order_swapped(variant, name)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Chunying", True),
+        ("Xing'an", True),
+        ("Wulan", True),
+        ("Bejing", False),
+        ("Seoul", False),
+        ("Suk-yue", False),
+        ("", False),
+    ],
+)
+def test_is_pinyin(word: str, expected: bool) -> None:
+    assert is_pinyin(word) is expected

@@ -391,3 +391,43 @@ def test_names_that_differ_by_a_whole_word_are_different_families() -> None:
     assert [(f.rule, f.evidence, f.suggestion) for f in findings] == [
         ("N002", "Beijing Daxin International Airport", "Beijing Daxing International Airport")
     ]
+
+
+# --- without a source: one-word names -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_linker() -> NameLinker:
+    from transcheck.names.lexicon import shipped_lexicon
+
+    return NameLinker(shipped_lexicon())
+
+
+def _target_only(linker: NameLinker, target: str) -> list[NameOccurrence]:
+    return linker.link_pair("doc", AlignedPair(0, (), (0,), "", target), False)
+
+
+def test_target_only_misspelt_city_is_suspect(shipped_linker: NameLinker) -> None:
+    [occ] = _target_only(shipped_linker, "Officials in Bejing said the talks would resume.")
+    assert (occ.rendering, occ.verdict, occ.standard) == ("Bejing", "suspect", "Beijing")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Officials in Kyoto said the talks would resume.",  # another city, a word of CC-CEDICT's glosses
+        "Routers were replaced overnight.",  # an English word in the plural
+        "Hiroshi said the talks would resume.",  # a Japanese given name, not a garbled Hiroshima
+        "Officials in Xing'an said the talks would resume.",  # a pinyin place name with its apostrophe
+    ],
+)
+def test_target_only_real_words_and_names_are_not_suspects(shipped_linker: NameLinker, target: str) -> None:
+    assert all(o.verdict != "suspect" for o in _target_only(shipped_linker, target))
+
+
+def test_target_only_other_pinyin_name_is_not_a_suspect(shipped_linker: NameLinker) -> None:
+    # as close to Wang Yang as a garble would be, but an ordinary pinyin name: without a source, another person
+    assert all(o.verdict != "suspect" for o in _target_only(shipped_linker, "Wang Yong said the plan would work."))
+    # a letter away from a lexicon name is still suspected
+    [occ] = _target_only(shipped_linker, "Xi Jinpin said the plan would work.")
+    assert (occ.verdict, occ.standard) == ("suspect", "Xi Jinping")

@@ -21,6 +21,7 @@ lexicon first, and a name outside these candidates is only "not a pinyin spellin
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from itertools import product
 
@@ -113,6 +114,33 @@ def _u_variants(syllable: str) -> tuple[str, ...]:
     if "v" not in syllable:
         return (syllable,)
     return tuple(syllable.replace("v", u) for u in _U_UMLAUT_SPELLINGS)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (about 420), ü written "v" and "u"."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            decomposed = unicodedata.normalize("NFD", reading.replace("ü", "v"))
+            plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+            if plain.isalpha() and any(v in plain for v in "aeiouv"):
+                syllables.update(_u_variants(plain))
+    return frozenset(syllables)
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether ``word`` ("Chunying", "Xing'an", "Wulan") is a run of pinyin syllables: a Chinese name or place
+    spelt in pinyin, which without a source cannot be told from a garble of a similar one."""
+    letters = "".join(c for c in word.casefold() if c.isalpha())
+    syllables = pinyin_syllables()
+    # reachable[i]: letters[:i] splits into syllables (a syllable has at most six letters: zhuang)
+    reachable = [True] + [False] * len(letters)
+    for end in range(1, len(letters) + 1):
+        reachable[end] = any(reachable[k] and letters[k:end] in syllables for k in range(max(0, end - 6), end))
+    return bool(letters) and reachable[-1]
 
 
 def surname_spellings(surname: str) -> tuple[str, ...]:

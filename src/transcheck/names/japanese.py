@@ -93,6 +93,19 @@ def customary_spelling(reading: str) -> str:
     return spelled[:1].upper() + spelled[1:]
 
 
+@cache
+def _name_words() -> frozenset[str]:
+    surnames, given, _ = _name_readings()
+    return frozenset(
+        name_key(customary_spelling(r)) for table in (surnames, given) for readings in table.values() for r in readings
+    )
+
+
+def is_name_word(word: str) -> bool:
+    """Whether ``word`` is a Japanese surname or given name in the customary spelling ("Hiroshi", "Kumatsu")."""
+    return name_key(word) in _name_words()
+
+
 def splits(name: str) -> list[tuple[str, str]]:
     """Every (surname, given name) division of ``name`` that the name dictionary knows both halves of."""
     surnames, given, _ = _name_readings()

@@ -24,6 +24,7 @@ from . import chinese, japanese, korean
 from .lexicon import NameEntry, NameLexicon, name_key
 from .mentions import NameMention, extract_mentions
 from .source_names import SourceName, source_person_names
+from .vocabulary import is_known_word
 
 #: Linking needs the surname to agree and the rest of the name to be at least this similar.
 GIVEN_NAME_SIMILARITY = 0.6
@@ -36,6 +37,12 @@ BOTH_ORDERS_ORIGINS = frozenset({"ja", "jp"})
 ELIMINATION_SIMILARITY = 0.4
 #: A one-word mention stands for a one-word name of the source (a city) when this similar to it.
 ONE_WORD_SIMILARITY = 0.8
+#: Without a source, a name in pinyin is suspected of being a Chinese lexicon name only when this close to it.
+PINYIN_TARGET_ONLY_SIMILARITY = 0.85
+#: ... and a one-word pinyin place name when this close to a Chinese one.
+PINYIN_TARGET_ONLY_SIMILARITY_ONE_WORD = 0.9
+#: Without a source, a one-word mention shorter than this is never suspected (too many short words are alike).
+MIN_ONE_WORD_SUSPECT = 5
 #: Lexicon ``origin`` values of Korean names, whose source forms can be read and romanized.
 KOREAN_ORIGINS = frozenset({"ko", "kr", "kp"})
 #: Whether a rendering is another accepted spelling of a lexicon name, by ``origin``: a Korean name may be any
@@ -92,6 +99,11 @@ def given_name_similarity(mention: str, english: str) -> float:
     if a[-1] == b[-1]:
         return float(Indel.normalized_similarity("".join(a[:-1]), "".join(b[:-1])))
     return 0.0
+
+
+def _pinyin_name(text: str) -> bool:
+    """Every word of the name is pinyin ("Wang Chunying"; not "Ma Huateng's" garble "Ma Huatengg")."""
+    return all(chinese.is_pinyin(word) for word in _tokens(text))
 
 
 def _reads_as(entry: NameEntry, text: str, form: str) -> bool:
@@ -180,6 +192,7 @@ class NameLinker:
     def __init__(self, lexicon: NameLexicon) -> None:
         self.lexicon = lexicon
         self._by_id = {entry.id: entry for entry in lexicon.entries}
+        self._one_word_entries = [e for e in lexicon.entries if len(_tokens(e.english)) == 1]
         self._by_surname: dict[str, list[NameEntry]] = {}
         for entry in lexicon.entries:
             tokens = _tokens(entry.english)
@@ -204,7 +217,8 @@ class NameLinker:
     ) -> list[NameMention]:
         """Add the one-word mentions that can stand for a name in the source: a one-word name (Seoul, Tokyo)
         or a two-word name whose first word looks like a title or pronoun ("He Lifeng", "To Lam"). Without a
-        source, only the second kind, judged against lexicon names of the same surname."""
+        source, the second kind judged against lexicon names of the same surname, and one word that is no known
+        word or name but is spelt like a one-word lexicon name ("Bejing"; not "Wulan", a pinyin place name)."""
         taken = [(m.start, m.end) for m in mentions]
         target_key = name_key(target)
         # one-word names whose entry the translation does not already render (in any accepted spelling): the
@@ -231,11 +245,27 @@ class NameLinker:
             )
             if tail is not None:
                 added.append(replace(m, text=tail, start=m.end - len(tail)))
-            elif len(m.text.split()) == 1 and any(
-                Indel.normalized_similarity(name_key(m.text), key) >= ONE_WORD_SIMILARITY for key in one_word
+            elif len(m.text.split()) == 1 and (
+                any(Indel.normalized_similarity(name_key(m.text), key) >= ONE_WORD_SIMILARITY for key in one_word)
+                or (not has_source and self._unknown_one_word_like_a_name(m.text))
             ):
                 added.append(m)
         return sorted([*mentions, *added], key=lambda m: m.start)
+
+    def _unknown_one_word_like_a_name(self, word: str) -> bool:
+        """A word spelt like a one-word lexicon name that is no English word, no lexicon name and no Japanese
+        name; a pinyin name with an apostrophe (Xing'an) is written as meant."""
+        if len(word) < MIN_ONE_WORD_SUSPECT or "'" in word or "’" in word or self.lexicon.by_rendering(word):
+            return False
+        closest = _closest_one_word(word, self._one_word_entries)
+        if closest is None or is_known_word(word) or japanese.is_name_word(word):
+            return False
+        if chinese.is_pinyin(word):
+            # a pinyin word may be any Chinese place: only a letter away from a Chinese name is it suspected
+            # ("Beijin", "Guanzhou"; not "Wulan" for Ulsan or "Yuhan" for Wuhan)
+            similarity = Indel.normalized_similarity(name_key(word), name_key(closest.english))
+            return closest.origin.startswith("zh") and similarity >= PINYIN_TARGET_ONLY_SIMILARITY_ONE_WORD
+        return True
 
     def _names_a_person(self, text: str, in_source: list[NameEntry], has_source: bool) -> bool:
         if has_source:
@@ -337,6 +367,19 @@ class NameLinker:
                 tokens = _tokens(text)
                 pool = self._by_surname.get(tokens[0], []) + self._by_surname.get(tokens[-1], [])
                 suspect = self._closest(text, pool, TARGET_ONLY_SIMILARITY)
+                if suspect is None and len(tokens) == 1 and self._unknown_one_word_like_a_name(text):
+                    suspect = _closest_one_word(text, self._one_word_entries)
+                if (
+                    suspect is not None
+                    and len(tokens) > 1
+                    and suspect.origin == "zh"
+                    and _pinyin_name(text)
+                    and given_name_similarity(text, suspect.english) < PINYIN_TARGET_ONLY_SIMILARITY
+                ):
+                    # Chinese given names draw on ~400 syllables, so "Wang Chunying" is as close to Wang Huning
+                    # as a garble would be: without the source, another pinyin name is taken for another person
+                    # unless it differs from the lexicon's in a letter or two ("Ma Huatang")
+                    suspect = None
                 # another romanization of the same Korean name ("Han Dong-hun") is not a misspelling
                 another_reading = suspect is not None and any(
                     _reads_as(suspect, text, form) for form in suspect.source_forms
