@@ -83,6 +83,23 @@ RULES: dict[str, Rule] = {
             "leftover metadata.",
         ),
         Rule(
+            "A003",
+            "length-mismatch",
+            _W,
+            "A translated sentence is far shorter or longer than its source",
+            "The pair's length ratio lies far outside the ratio of the document's other pairs (in Latin-"
+            "equivalent units): part of the sentence may have been dropped or invented even though the "
+            "sentence itself is translated.",
+        ),
+        Rule(
+            "A004",
+            "markup-mismatch",
+            _W,
+            "Markup or placeholders differ between source and translation",
+            "Tags (<b>, </a>), placeholders ({0}, {name}, %s, %1$d, {{var}}) or entities present on one side "
+            "only: leftover markup in the translation, or markup the translation lost.",
+        ),
+        Rule(
             "L001",
             "wrong-language",
             _E,
@@ -103,6 +120,14 @@ RULES: dict[str, Rule] = {
             "Source-language characters inside the translation",
             "Chinese characters (or Hangul, kana) inside a translation into a language that does not use "
             "them, e.g. a name or term the MT system did not translate.",
+        ),
+        Rule(
+            "L004",
+            "identical-to-source",
+            _W,
+            "The translation is identical to its source",
+            "Source and translation are the same text although their languages differ: nothing was "
+            "translated. Numbers, codes, URLs and names alone are not reported.",
         ),
         Rule(
             "D001",
@@ -126,6 +151,15 @@ RULES: dict[str, Rule] = {
             "A number changed value in translation",
             "A source number is missing and a different one appears in its place, e.g. 3万 (30,000) "
             "rendered as 3,000. The suggestion is the source value.",
+        ),
+        Rule(
+            "D004",
+            "date-time-changed",
+            _E,
+            "A date or time changed in translation",
+            "A date (year, month, day) or time of day in the source is rendered with another day, month, "
+            "year or hour, e.g. 5月8日 → 5 August, 下午3点 → 3 a.m. Dates are compared as dates whatever their "
+            "written form (2023年3月10日 = March 10, 2023 = 10.03.2023). The suggestion is the source's date.",
         ),
         Rule(
             "N001",
@@ -175,6 +209,14 @@ RULES: dict[str, Rule] = {
             "A glossary term is not rendered as required",
             "The source contains a glossary term and the aligned translation contains none of its required "
             "renderings (case, plural and possessive are tolerated).",
+        ),
+        Rule(
+            "T002",
+            "term-forbidden",
+            _E,
+            "A forbidden rendering of a glossary term is used",
+            "The source contains a glossary term and the translation uses a rendering the glossary forbids "
+            "for it (e.g. a deprecated product name). The suggestion is the required rendering.",
         ),
     ]
 }
