@@ -258,9 +258,18 @@ def test_format_value(value: float, text: str) -> None:
 # --- known gaps --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="1亿2000万 (120 million) is split into 1亿 and 2000万")
-def test_compound_unit_number_is_one_value() -> None:
-    assert hard_values("1亿2000万", "zh") == [120_000_000]
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("1亿2000万", "zh", 120_000_000),
+        ("2億5千万円", "ja", 250_000_000),
+        ("3억 5천만 원", "ko", 350_000_000),
+        ("12万5千", "ja", 125_000),
+        ("1조 5천억", "ko", 1_500_000_000_000),
+    ],
+)
+def test_compound_unit_number_is_one_value(text: str, lang: str, value: float) -> None:
+    assert hard_values(text, lang) == [value]
 
 
 def test_cjk_mentions_come_in_order_of_appearance() -> None:

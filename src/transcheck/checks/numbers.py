@@ -1,41 +1,278 @@
-"""Number rules by value: missing (D001), added (D002) and changed (D003).
+"""Number, date and time rules by meaning: missing (D001), added (D002), changed (D003), date or time changed (D004).
 
-Hard numbers (digits, numerals with units) must reappear on the other side with the same value; soft
-ones (number words, month names, single CJK numerals such as 两) only count as a match. A missing and an
-added number in the same pair are reported together as one change, which is what a reviewer fixes.
+Hard numbers (digits, numerals with units) must reappear on the other side with the same value; soft ones
+(number words, month names, single CJK numerals such as 两) only count as a match. Two values also match when
+one is the other rounded and the text says so: an approximation word (约, about, knapp) or a scale word
+(1.23 million for 1,234,567). Percentages and per mille are different units (6.39‰ is not 6.39 %). A missing and
+an added number in the same pair are reported together as one change, which is what a reviewer fixes; a
+number word changed into another (第三 → second, zwölf → eleven) is a change too.
+
+Dates and times are compared as dates and times (:mod:`transcheck.text.dates`), so "2024년 5월 3일 → May 3, 2024"
+passes and "5月8日 → 5 August" or "下午3点 → 3 a.m." does not; their digits are not compared again as numbers.
 """
 
 from __future__ import annotations
 
+import math
+
 from ..model import AlignedPair, Finding
+from ..text.dates import (
+    DateMention,
+    TimeMention,
+    compatible_dates,
+    compatible_times,
+    describe_date,
+    describe_time,
+    extract_dates,
+    extract_times,
+)
 from ..text.numbers import NumberMention, extract_numbers, format_value, same_value
 from . import finding
 
+#: Without an approximation word, a figure written with a scale word may differ from the exact one by this
+#: share at most (1,234,567 → 1.23 million: 0.4 %).
+ROUNDING_TOLERANCE = 0.01
+#: Counters after a single CJK numeral that make it a count worth comparing with a number word (三人, 二人).
+_COUNTERS = frozenset("人名个個位项項件次届屆国國家只头頭辆輛台部本张張条條座所艘架枚匹口명개번곳편권대")
+
+
+def _ratio(m: NumberMention) -> float | None:
+    """The value in percent for a percentage or per-mille figure, else None."""
+    if m.percent:
+        return m.value
+    if m.per_mille:
+        return m.value / 10
+    return None
+
+
+def numbers_match(a: NumberMention, b: NumberMention) -> bool:
+    """Whether two numbers state the same quantity: equal values in the same unit, or one the other rounded
+    where the text says it is rounded."""
+    ra, rb = _ratio(a), _ratio(b)
+    if ra is not None and rb is not None:
+        # in percent: 1,1 ‰ = 0.11 %; precision scaled alike
+        pa = a.precision / 10 if a.per_mille else a.precision
+        pb = b.precision / 10 if b.per_mille else b.precision
+        return same_value(ra, rb) or _rounded(ra, pa, a, rb, pb, b)
+    if (ra is not None and not b.hard and same_value(ra / 100, b.value)) or (
+        rb is not None and not a.hard and same_value(rb / 100, a.value)
+    ):
+        return True  # 50 % = "half"
+    return same_value(a.value, b.value) or _rounded(a.value, a.precision, a, b.value, b.precision, b)
+
+
+def _rounded(va: float, pa: float, a: NumberMention, vb: float, pb: float, b: NumberMention) -> bool:
+    """One value is the other rounded to its last written digit, and the text says it is rounded: an
+    approximation word on either side, or a scale word with at most :data:`ROUNDING_TOLERANCE` lost."""
+    if not (a.hard and b.hard):
+        return False
+    rounder, precision = (a, pa) if pa >= pb else (b, pb)
+    if not (rounder.approximate or rounder.scaled):
+        return False
+    difference = abs(va - vb)
+    if difference > precision / 2 * (1 + 1e-9):
+        return False
+    largest = max(abs(va), abs(vb))
+    return a.approximate or b.approximate or difference <= ROUNDING_TOLERANCE * largest
+
 
 def _unmatched(mine: list[NumberMention], theirs: list[NumberMention]) -> list[NumberMention]:
-    """Hard numbers of ``mine`` whose value (or a reading of the same words, "3 p.m." = 15) is not in ``theirs``."""
-    matched_spans = {(m.start, m.end) for m in mine if any(same_value(m.value, t.value) for t in theirs)}
-    seen: set[float] = set()
+    """Hard numbers of ``mine`` that no number of ``theirs`` matches (or another reading of the same words
+    does: "3 p.m." = 15), each value once."""
+    matched_spans = {(m.start, m.end) for m in mine if any(numbers_match(m, t) for t in theirs)}
+    seen: set[tuple[float, bool, bool]] = set()
     result = []
     for m in mine:
-        if not m.hard or m.value in seen or (m.start, m.end) in matched_spans:
+        key = (m.value, m.percent, m.per_mille)
+        if not m.hard or key in seen or (m.start, m.end) in matched_spans:
             continue
-        seen.add(m.value)
+        seen.add(key)
         result.append(m)
     return result
 
 
 def _describe(m: NumberMention) -> str:
-    shown = format_value(m.value) + ("%" if m.percent else "")
+    shown = format_value(m.value) + ("%" if m.percent else "‰" if m.per_mille else "")
     return m.text if m.text == shown else f"{m.text} ({shown})"
 
 
+def _suggest(m: NumberMention) -> str:
+    return format_value(m.value) + ("%" if m.percent else "‰" if m.per_mille else "")
+
+
+def _inside(spans: list[tuple[int, int]], m: NumberMention) -> bool:
+    """The number is (part of) a date or time: its digits overlap one ("2024." at the end of a date)."""
+    return any(m.start < e and s < m.end for s, e in spans)
+
+
+def _countable_word(m: NumberMention, text: str, lang: str) -> bool:
+    """A soft number worth comparing with a number word on the other side: a rank (第三, third), a number word
+    of two or more (three, zwölf), or a CJK numeral counting something (三人, 二人)."""
+    if m.hard or m.value < 2 or m.value != int(m.value):
+        return False
+    if m.ordinal:
+        return True
+    if lang in {"zh", "ja", "ko"}:
+        return text[m.end : m.end + 1] in _COUNTERS or text[m.end : m.end + 2].strip()[:1] in _COUNTERS
+    return m.text[:1].isalpha() and m.text.casefold() not in _MONTH_WORDS
+
+
+_MONTH_WORD_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTH_WORDS = frozenset(_MONTH_WORD_TEXT.split())
+
+
+def _date_findings(
+    doc_id: str,
+    pair: AlignedPair,
+    src_dates: list[DateMention],
+    tgt_dates: list[DateMention],
+    src_values: list[float],
+    tgt_values: list[float],
+) -> list[Finding]:
+    findings = []
+    free = list(tgt_dates)
+    missing = []
+    for date in src_dates:
+        match = next((t for t in free if compatible_dates(date, t)), None)
+        if match is not None:
+            free.remove(match)
+            if date.year is not None and match.year is None and not any(same_value(date.year, v) for v in tgt_values):
+                findings.append(
+                    finding(
+                        "D004",
+                        doc_id,
+                        f"The source date {date.text} ({describe_date(date)}) is rendered {match.text!r} without "
+                        f"its year.",
+                        pair=pair,
+                        evidence=match.text,
+                        suggestion=describe_date(date),
+                    )
+                )
+            continue
+        parts = [p for p in (date.year, date.month, date.day) if p is not None]
+        if all(any(same_value(p, v) for v in tgt_values) for p in parts):
+            continue  # written in a form not read as a date, with the same numbers
+        missing.append(date)
+    free = [t for t in free if not all(any(same_value(p, v) for v in src_values) for p in _parts(t))]
+    for date, other in zip(missing, free, strict=False):
+        findings.append(
+            finding(
+                "D004",
+                doc_id,
+                f"Date changed: the source says {date.text} ({describe_date(date)}), the translation says "
+                f"{other.text} ({describe_date(other)}).",
+                pair=pair,
+                evidence=other.text,
+                suggestion=describe_date(date),
+            )
+        )
+    for date in missing[len(free) :]:
+        findings.append(
+            finding(
+                "D004",
+                doc_id,
+                f"The source date {date.text} ({describe_date(date)}) does not appear in the translation.",
+                pair=pair,
+                evidence=date.text,
+                suggestion=describe_date(date),
+            )
+        )
+    for date in free[len(missing) :]:
+        findings.append(
+            finding(
+                "D002",
+                doc_id,
+                f"The translation has the date {date.text} ({describe_date(date)}), which is not in the source.",
+                pair=pair,
+                evidence=date.text,
+            )
+        )
+    return findings
+
+
+def _parts(date: DateMention) -> list[int]:
+    return [p for p in (date.year, date.month, date.day) if p is not None]
+
+
+def _time_findings(
+    doc_id: str,
+    pair: AlignedPair,
+    src_times: list[TimeMention],
+    tgt_times: list[TimeMention],
+    src_values: list[float],
+    tgt_values: list[float],
+) -> list[Finding]:
+    findings = []
+    free = list(tgt_times)
+    missing = []
+    for time in src_times:
+        match = next((t for t in free if compatible_times(time, t)), None)
+        if match is not None:
+            free.remove(match)
+        elif not _hour_among(time, tgt_values):
+            missing.append(time)
+    free = [t for t in free if not _hour_among(t, src_values)]
+    for time, other in zip(missing, free, strict=False):
+        findings.append(
+            finding(
+                "D004",
+                doc_id,
+                f"Time changed: the source says {time.text} ({describe_time(time)}), the translation says "
+                f"{other.text} ({describe_time(other)}).",
+                pair=pair,
+                evidence=other.text,
+                suggestion=describe_time(time),
+            )
+        )
+    for time in missing[len(free) :]:
+        findings.append(
+            finding(
+                "D004",
+                doc_id,
+                f"The source time {time.text} ({describe_time(time)}) does not appear in the translation.",
+                pair=pair,
+                evidence=time.text,
+                suggestion=describe_time(time),
+            )
+        )
+    for time in free[len(missing) :]:
+        findings.append(
+            finding(
+                "D002",
+                doc_id,
+                f"The translation has the time {time.text} ({describe_time(time)}), which is not in the source.",
+                pair=pair,
+                evidence=time.text,
+            )
+        )
+    return findings
+
+
+def _hour_among(time: TimeMention, values: list[float]) -> bool:
+    """The time written without a clock form on the other side ("at 3"): one of its hours is there."""
+    return any(math.isclose(m / 60, v) or math.isclose((m / 60) % 12, v) for m in time.minutes for v in values)
+
+
 def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: str) -> list[Finding]:
-    src_numbers = extract_numbers(pair.source, src_lang)
-    tgt_numbers = extract_numbers(pair.target, tgt_lang)
+    src_dates, tgt_dates = extract_dates(pair.source, src_lang), extract_dates(pair.target, tgt_lang)
+    src_times, tgt_times = extract_times(pair.source, src_lang), extract_times(pair.target, tgt_lang)
+    src_spans = [(d.start, d.end) for d in src_dates] + [(t.start, t.end) for t in src_times]
+    tgt_spans = [(d.start, d.end) for d in tgt_dates] + [(t.start, t.end) for t in tgt_times]
+    src_all = extract_numbers(pair.source, src_lang)
+    tgt_all = extract_numbers(pair.target, tgt_lang)
+    src_numbers = [n for n in src_all if not _inside(src_spans, n)]
+    tgt_numbers = [n for n in tgt_all if not _inside(tgt_spans, n)]
+    # numbers outside dates and times, which may state a date or time in a form not read as one ("at 3")
+    src_values, tgt_values = [n.value for n in src_numbers], [n.value for n in tgt_numbers]
+
+    findings = _date_findings(doc_id, pair, src_dates, tgt_dates, src_values, tgt_values)
+    findings += _time_findings(doc_id, pair, src_times, tgt_times, src_values, tgt_values)
+
     missing = _unmatched(src_numbers, tgt_numbers)
     added = _unmatched(tgt_numbers, src_numbers)
-    findings: list[Finding] = []
     for src_num, tgt_num in zip(missing, added, strict=False):
         findings.append(
             finding(
@@ -44,7 +281,7 @@ def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: 
                 f"Number changed: the source says {_describe(src_num)}, the translation says {_describe(tgt_num)}.",
                 pair=pair,
                 evidence=tgt_num.text,
-                suggestion=format_value(src_num.value) + ("%" if src_num.percent else ""),
+                suggestion=_suggest(src_num),
             )
         )
     for src_num in missing[len(added) :]:
@@ -55,7 +292,7 @@ def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: 
                 f"The source number {_describe(src_num)} does not appear in the translation.",
                 pair=pair,
                 evidence=src_num.text,
-                suggestion=format_value(src_num.value),
+                suggestion=_suggest(src_num),
             )
         )
     for tgt_num in added[len(missing) :]:
@@ -68,4 +305,44 @@ def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: 
                 evidence=tgt_num.text,
             )
         )
+    findings += _word_changes(doc_id, pair, src_numbers, tgt_numbers, src_lang, tgt_lang)
     return findings
+
+
+def _word_changes(
+    doc_id: str,
+    pair: AlignedPair,
+    src_numbers: list[NumberMention],
+    tgt_numbers: list[NumberMention],
+    src_lang: str,
+    tgt_lang: str,
+) -> list[Finding]:
+    """A count or rank in words changed into another (第三 → second, 二人 → three, zwölf → eleven): one such
+    word left unmatched on each side, both ranks or both counts."""
+    from ..text.script import base_lang
+
+    src_base, tgt_base = base_lang(src_lang) or "", base_lang(tgt_lang) or ""
+    src_words = [
+        m
+        for m in src_numbers
+        if _countable_word(m, pair.source, src_base) and not any(same_value(m.value, t.value) for t in tgt_numbers)
+    ]
+    tgt_words = [
+        m
+        for m in tgt_numbers
+        if _countable_word(m, pair.target, tgt_base) and not any(same_value(m.value, s.value) for s in src_numbers)
+    ]
+    if len(src_words) != 1 or len(tgt_words) != 1 or src_words[0].ordinal != tgt_words[0].ordinal:
+        return []
+    src_word, tgt_word = src_words[0], tgt_words[0]
+    return [
+        finding(
+            "D003",
+            doc_id,
+            f"Number changed: the source says {src_word.text} ({format_value(src_word.value)}), the translation "
+            f"says {tgt_word.text} ({format_value(tgt_word.value)}).",
+            pair=pair,
+            evidence=tgt_word.text,
+            suggestion=format_value(src_word.value),
+        )
+    ]
