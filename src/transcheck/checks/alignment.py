@@ -1,10 +1,33 @@
-"""Alignment rules: a source sentence with no translation (A001) and a target sentence with no source (A002)."""
+"""Alignment rules: a source sentence with no translation (A001), a target sentence with no source (A002), and
+a linked pair whose lengths disagree far more than the document's other pairs do (A003).
+
+A003 catches what a null link cannot: a sentence that is translated, but only in part (a dropped clause) or with
+an invented clause. Lengths are in Latin-equivalent units (a Chinese character counts as the Latin letters it
+usually becomes), and each document is its own reference: the median log ratio of its pairs and their spread
+(median absolute deviation, with a floor), so that a terse translator or a verbose language is not an outlier.
+"""
 
 from __future__ import annotations
 
+import math
+import statistics
+from collections.abc import Sequence
+
 from ..model import AlignedPair, Finding, Severity
-from ..text.script import count_scripts
+from ..text.script import count_scripts, latin_equivalent_length
 from . import finding
+
+#: A003 needs this many linked pairs in the document to know its usual ratio.
+MIN_PAIRS_FOR_RATIO = 6
+#: A pair is an outlier when its log length ratio is this many spreads below the document's median (too
+#: short: a part may be missing) or above it (too long: something may be added; long translations are far more
+#: often just wordy, so the bar is higher) ...
+SHORT_OUTLIER_Z = 2.5
+LONG_OUTLIER_Z = 5.0
+#: ... the spread being at least this (a log ratio of 0.25 is about ±28 % in length) ...
+MIN_LOG_SPREAD = 0.25
+#: ... and the lengths differ from the expected by at least this many Latin-equivalent characters.
+MIN_LENGTH_GAP = 30.0
 
 #: Below this confidence a null link is reported as a warning rather than an error.
 CONFIDENT_NULL = 0.5
@@ -34,3 +57,39 @@ def check_pair_alignment(doc_id: str, pair: AlignedPair) -> list[Finding]:
             )
         ]
     return []
+
+
+def _log_ratio(pair: AlignedPair) -> tuple[float, float, float] | None:
+    src, tgt = latin_equivalent_length(pair.source), latin_equivalent_length(pair.target)
+    if src < 1 or tgt < 1:
+        return None
+    return math.log(tgt / src), src, tgt
+
+
+def check_length_ratios(doc_id: str, pairs: Sequence[AlignedPair]) -> list[Finding]:
+    """A003 for each linked pair whose length ratio lies far outside the document's usual ratio."""
+    ratios = {p.pair_id: r for p in pairs if p.src_ids and p.tgt_ids and (r := _log_ratio(p)) is not None}
+    if len(ratios) < MIN_PAIRS_FOR_RATIO:
+        return []
+    logs = [r for r, _, _ in ratios.values()]
+    centre = statistics.median(logs)
+    spread = max(1.4826 * statistics.median(abs(x - centre) for x in logs), MIN_LOG_SPREAD)
+    findings = []
+    for pair in pairs:
+        if pair.pair_id not in ratios:
+            continue
+        log_ratio, src, tgt = ratios[pair.pair_id]
+        z = (log_ratio - centre) / spread
+        expected = src * math.exp(centre)
+        if -SHORT_OUTLIER_Z < z < LONG_OUTLIER_Z or abs(tgt - expected) < MIN_LENGTH_GAP:
+            continue
+        share = tgt / expected
+        message = (
+            f"The translation is {share:.0%} of the length this document's translations usually have for a "
+            "source this long: part of the sentence may be missing."
+            if z < 0
+            else f"The translation is {share:.1f} times as long as this document's translations usually are for a "
+            "source this long: it may add something the source does not say."
+        )
+        findings.append(finding("A003", doc_id, message, pair=pair, evidence=pair.target))
+    return findings
