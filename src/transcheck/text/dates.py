@@ -116,6 +116,7 @@ _CJK_DATE = re.compile(
     rf"(?P<m>{_NUM})\s?[月월](?:\s?(?P<d>{_NUM})\s?[日号號일])?"
 )
 _CJK_YEAR_ONLY_ERA = re.compile(r"(?P<era>令和|平成|昭和|大正|明治)(?P<y>\d{1,2}|元)年")
+_KO_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>1[5-9]\d\d|2[01]\d\d)\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?![\d])")
 _ISO_DATE = re.compile(r"(?<![\d.])(?P<y>1[5-9]\d\d|2[01]\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])")
 _DAY_MONTH_YEAR = re.compile(
@@ -132,10 +133,11 @@ _MONTH_YEAR = re.compile(rf"(?<!\w)(?P<mon>{_MONTH_WORD})\.?\s+(?:de\s+)?{_YEAR}
 _HALF_DAY_CJK = {
     "上午": "am", "早上": "am", "早晨": "am", "清晨": "am", "凌晨": "am", "午前": "am", "오전": "am", "새벽": "am",
     "下午": "pm", "晚上": "pm", "傍晚": "pm", "夜里": "pm", "夜間": "pm", "午後": "pm", "오후": "pm", "저녁": "pm",
-    "中午": "noon", "正午": "noon", "밤": "pm", "夜": "pm",
+    "中午": "noon", "正午": "noon", "밤": "pm", "夜": "pm", "今晚": "pm", "昨晚": "pm", "明晚": "pm", "晚": "pm",
+    "今早": "am", "明早": "am", "早": "am", "夕方": "pm", "朝": "am", "夜中": "pm",
 }  # fmt: skip
 _CJK_TIME = re.compile(
-    rf"(?P<half>{'|'.join(_HALF_DAY_CJK)})?\s?(?P<h>{_NUM})\s?(?P<mark>[点點时時시])(?![间間期代刻候])"
+    rf"(?P<half>{'|'.join(_HALF_DAY_CJK)})?\s?(?P<h>{_NUM})\s?(?P<mark>[点點时時시])(?![间間期代刻候간])"
     rf"(?:\s?(?P<min>{_NUM})\s?[分분]|\s?(?P<halfhour>半|반)|(?P<clock>钟|鐘))?(?P<after>[前后後左起许許开開整到至])?"
 )
 _CLOCK = re.compile(
@@ -143,9 +145,18 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_24 = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:h](?P<min>[0-5]\d)(?![\d:])(?:\s?Uhr)?")
-_CLOCK_UHR = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?\s?Uhr\b")
+_CLOCK_UHR = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<min>[0-5]\d))?\s?Uhr\b")
 _CLOCK_FR = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<min>[0-5]\d)?(?![\w])")
-_NOON = re.compile(r"\b(?:noon|midday|midnight)\b", re.IGNORECASE)
+_NOON = re.compile(
+    r"\b(?:noon|midday|midnight|midi|minuit|Mittag|Mitternacht)\b|正午|中午12点|정오|자정|午前0時|深夜0時",
+    re.IGNORECASE,
+)
+_MIDNIGHT_WORDS = ("midnight", "minuit", "mitternacht", "자정", "午前0時", "深夜0時")
+#: "10 in the morning", "8 in the evening", "3 o'clock in the afternoon"
+_CLOCK_PHRASE = re.compile(
+    r"(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<min>\d{2}))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)",
+    re.IGNORECASE,
+)
 
 
 def _cjk_int(text: str | None) -> int | None:
@@ -195,6 +206,8 @@ def _time(
 ) -> TimeMention | None:
     if hour is None or not 0 <= hour <= 24 or (minute is not None and not 0 <= minute <= 59):
         return None
+    if hour == 24:  # 24 Uhr, 24時: midnight at the end of the day
+        return TimeMention(text[start:end], start, end, frozenset({0, 24 * 60 - 1}))
     minutes = frozenset(h * 60 + (minute or 0) for h in _hour_readings(hour % 24 if hour == 24 else hour, half))
     return TimeMention(text[start:end], start, end, minutes)
 
@@ -237,8 +250,9 @@ def _latin_dates(text: str, lang: str) -> list[DateMention]:
         found.append(DateMention(m.group(0), m.start(), m.end(), year, month, day, alt))
         spans.append((m.start(), m.end()))
 
-    for m in _ISO_DATE.finditer(text):
-        add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for pattern in (_ISO_DATE, _KO_NUMERIC_DATE):
+        for m in pattern.finditer(text):
+            add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
     for m in _NUMERIC_DATE.finditer(text):
         a, b, year = int(m.group("a")), int(m.group("b")), _full_year(int(m.group("y")))
         if lang == "en" and m.group("sep") == "/":  # 3/10/2023: US month first, elsewhere day first
@@ -303,8 +317,19 @@ def _latin_times(text: str, lang: str) -> list[TimeMention]:
                 found.append(time)
                 spans.append((m.start(), m.end()))
     for m in _NOON.finditer(text):
-        value = 0 if m.group(0).lower() == "midnight" else 12 * 60
-        found.append(TimeMention(m.group(0), m.start(), m.end(), frozenset({value})))
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        value = 0 if m.group(0).casefold() in {w.casefold() for w in _MIDNIGHT_WORDS} else 12 * 60
+        found.append(
+            TimeMention(m.group(0), m.start(), m.end(), frozenset({value, 24 * 60 - 1} if value == 0 else {value}))
+        )
+    for m in _CLOCK_PHRASE.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        half = "am" if m.group("part").lower() == "morning" else "pm"
+        time = _time(text, m.start(), m.end(), int(m.group("h")), int(m.group("min") or 0), half)
+        if time is not None:
+            found.append(time)
     return found
 
 
@@ -313,7 +338,12 @@ def _extract(text: str, lang: str) -> tuple[tuple[DateMention, ...], tuple[TimeM
     normalised = text.translate(_WIDTH)
     if lang in {"zh", "ja", "ko"}:
         dates = _cjk_dates(normalised) + [d for d in _latin_dates(normalised, lang) if d.year]
-        times = _cjk_times(normalised) + _latin_times(normalised, "en")
+        times = _cjk_times(normalised)
+        times += [
+            t
+            for t in _latin_times(normalised, "en")
+            if not _overlaps([(x.start, x.end) for x in times], t.start, t.end)
+        ]
     else:
         dates = _latin_dates(normalised, lang)
         times = _latin_times(normalised, lang)

@@ -124,7 +124,7 @@ _LATIN_SCALES = {
     "tn": 10**12,
     "mn": 10**6,
 }
-_PERCENT_AFTER = r"(?P<pct>\s?%|\s?‰|\s?(?:per\s?cent|percent|per\s?mille|per\s?mil)\b)?"
+_PERCENT_AFTER = r"(?P<pct>\s?%|\s?‰|\s?(?:per\s?cent|percent|per\s?mille|per\s?mil|per\s(?:1,000|thousand))\b)?"
 
 _CJK_NUMBER = re.compile(rf"(?P<num>{_DIGITS})\s?(?P<units>[{_UNIT_CHARS}]*)(?P<pct>\s?%|\s?‰)?")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{_DIGITS}|[{_CN_NUMERAL_CHARS}点]+)")
@@ -209,6 +209,15 @@ _WORDS = {
     "tenth": 10,
     "twelfth": 12,
     "once": 1,
+    "double": 2,
+    "doubled": 2,
+    "twofold": 2,
+    "triple": 3,
+    "tripled": 3,
+    "threefold": 3,
+    "quadrupled": 4,
+    "fourfold": 4,
+    "tenfold": 10,
     "twice": 2,
     "both": 2,
     "dozen": 12,
@@ -269,6 +278,21 @@ def _to_float(digits: str, decimal_comma: bool = False) -> float:
     return float(digits.replace(",", ""))
 
 
+#: Version numbers (3.2.1, iOS 17.4, v2.0) and telephone numbers (+49 30 1234567): codes, not quantities.
+_CODE = re.compile(
+    r"(?:\d+\.\d+\.\d+(?:\.\d+)*|(?:(?<=version )|(?<=Version )|(?<=iOS )|(?<=Android )|(?<=v)|(?<=V))\d+(?:\.\d+)+"
+    r"|\+\d{1,3}(?:[\s\-]\d{2,5}){2,})"
+)
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of version and telephone numbers; 1.234.567 (dot-grouped thousands) is a number, not a version."""
+    return [(m.start(), m.end()) for m in _CODE.finditer(text) if not _GROUPED.fullmatch(m.group(0))]
+
+
 def _identifier_digit(text: str, start: int) -> bool:
     """True for the digits of names such as G7, F-35, COVID-19 or 火星-17 (Hwasong-17): not quantities."""
     before = text[start - 1] if start > 0 else ""
@@ -300,7 +324,9 @@ def _ratio_kind(sign: str | None) -> tuple[bool, bool]:
     if not sign:
         return False, False
     sign = sign.strip().casefold()
-    per_mille = sign.startswith(("‰", "per mil", "promille", "pour mille", "pour\u00a0mille"))
+    per_mille = sign.startswith(
+        ("‰", "per mil", "promille", "pour mille", "pour\u00a0mille", "per 1,000", "per thousand")
+    )
     return not per_mille, per_mille
 
 
@@ -329,7 +355,13 @@ def _merge_cjk(found: list[NumberMention], text: str) -> list[NumberMention]:
 
 #: Counters after a single CJK numeral that make it a count of things (三人, 세 명, 二人, 五个).
 _COUNTERS = "人名个個位项項件次届屆国國家只头頭辆輛台部本张張条條座所艘架枚匹口명개번곳편권대"
-_PER_PERSON = re.compile(r"\s?(?:인당|인 당|人当|人あた|人均)")
+_PER_PERSON = re.compile(
+    r"\s?(?:인당|인 당|人当|人あた|人均|世帯あた|世帯当|日[0-9０-９一二三四五六七八九]|일\s?[0-9])"
+)
+#: Shares in tenths: 六成 (60 %), 3割 (30 %), 八折 (80 % of the price); 一成 needs a numeral, 成 alone is a verb.
+_CJK_SHARE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|[一二两兩三四五六七八九十]{1,2})(?P<unit>成|割|折)(?![本功为為立员員都交果绩績])"
+)
 #: Korean native numerals, read only before a counter (세 명 "three people"; 세 alone is also "world").
 _KO_NATIVE_VALUES = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
                      "열": 10, "스무": 20}  # fmt: skip
@@ -353,6 +385,21 @@ def _extract_cjk(text: str) -> list[NumberMention]:
             approx = _approximate(text, m.start(), m.end())
             found.append(NumberMention(m.group(0), value, m.start(), m.end(), True, True, approximate=approx))
             taken.append((m.start(), m.end()))
+    for m in _CJK_SHARE.finditer(text):
+        raw = m.group("num")
+        tenths = float(raw) if raw[0].isdigit() else _cn_run_value(raw)
+        if tenths is None or _identifier_digit(text, m.start()):
+            continue
+        percent = tenths * 10
+        if m.group("unit") == "折":  # 八折: 80 % of the price, "20 % off"
+            found.append(NumberMention(m.group(0), percent, m.start(), m.end(), True, True))
+            found.append(NumberMention(m.group(0), 100 - percent, m.start(), m.end(), False, True))
+        else:
+            approx = _approximate(text, m.start(), m.end()) or bool(
+                re.match(r"[強强弱余多]", text[m.end() : m.end() + 1])
+            )
+            found.append(NumberMention(m.group(0), percent, m.start(), m.end(), True, True, approximate=approx))
+        taken.append((m.start(), m.end()))
     for m in _CJK_ORDINAL.finditer(text):
         raw = m.group("num")
         value = float(raw) if raw.isdigit() else _cn_run_value(raw)
@@ -458,6 +505,9 @@ def _extract_latin(text: str, lang: str) -> list[NumberMention]:
             value *= _SCALE_ABBREVIATIONS[abbr.group("abbr").lower()]
             end, scaled = abbr.end(), True
         percent, per_mille = _ratio_kind(m.group("pct"))
+        if per_mille and m.group("pct") and not m.group("pct").strip().startswith(("‰", "per mil")):
+            # "7.3 per 1,000": the 1,000 is still written there
+            found.append(NumberMention(m.group("pct").strip(), 1000.0, m.end() - len(m.group("pct")), m.end(), False))
         ordinal = bool(_DIGIT_ORDINAL.match(text, m.start())) and not percent
         mention = NumberMention(
             text[m.start() : end].strip(),
@@ -507,13 +557,14 @@ def _extract_latin(text: str, lang: str) -> list[NumberMention]:
 @lru_cache(maxsize=65536)
 def _extract_cached(text: str, lang: str) -> tuple[NumberMention, ...]:
     normalised = text.translate(_WIDTH)
+    codes = _code_spans(normalised)
     if lang in {"zh", "ja", "ko"}:
         mentions = _extract_cjk(normalised)
         mentions += [m for m in _extract_latin(normalised, "en") if not m.hard]  # English words inside CJK text
         mentions.sort(key=lambda n: n.start)
     else:
         mentions = _extract_latin(normalised, lang)
-    return tuple(mentions)
+    return tuple(m for m in mentions if not any(m.start < e and s < m.end for s, e in codes))
 
 
 def extract_numbers(text: str, lang: str | None) -> list[NumberMention]:
