@@ -278,10 +278,11 @@ def _to_float(digits: str, decimal_comma: bool = False) -> float:
     return float(digits.replace(",", ""))
 
 
-#: Version numbers (3.2.1, iOS 17.4, v2.0) and telephone numbers (+49 30 1234567): codes, not quantities.
+#: Version numbers (3.2.1, iOS 17.4, v2.0) and telephone numbers (+49 30 1234567, 030 1234567): codes, not
+#: quantities.
 _CODE = re.compile(
     r"(?:\d+\.\d+\.\d+(?:\.\d+)*|(?:(?<=version )|(?<=Version )|(?<=iOS )|(?<=Android )|(?<=v)|(?<=V))\d+(?:\.\d+)+"
-    r"|\+\d{1,3}(?:[\s\-]\d{2,5}){2,})"
+    r"|\+\d{1,3}(?:[\s\-]\d{2,5}){2,}|(?<![\d.,])0\d{1,4}[\s\-/]\d{3,}(?:[\s\-]\d{2,})*)"
 )
 
 
