@@ -244,6 +244,10 @@ def pick_decider() -> tuple[Decider, str]:
 
 
 def _clear_caches() -> None:
+    clear = getattr(lid, "clear_caches", None)
+    if callable(clear):
+        clear()
+        return
     for function in (lid.detect, getattr(lid, "decide", None)):
         cache_clear = getattr(function, "cache_clear", None)
         if cache_clear is not None:
@@ -273,6 +277,66 @@ def run_pair(rows: Iterable[Row], decide: Decider, orientation: str = "expected"
         predicted = normalise(answer or "") or UNDETERMINED
         outcomes.append(Outcome(row.id, row.lang, row.kind, row.text, predicted, other, row.note))
     return outcomes, time.perf_counter() - started
+
+
+Judge = Callable[[str, str, str, str], Any]
+
+
+def pick_judge() -> Judge | None:
+    """transcheck's per-segment language verdict (``checks.language.judge_segment``) when it exists."""
+    try:
+        from transcheck.checks import language
+    except ImportError:  # pragma: no cover - transcheck always has the module
+        return None
+    judge = getattr(language, "judge_segment", None)
+    return judge if callable(judge) else None
+
+
+def run_checker(rows: Iterable[Row], judge: Judge) -> tuple[list[dict[str, Any]], float]:
+    """What the language check reports on each row in three settings, and the seconds it took:
+
+    - ``correct``: the row as a correct translation into its language from :func:`alternative_for`'s
+      language; any verdict is a false alarm;
+    - ``untranslated``: the row as a segment left in its own language in a translation into the other one
+      (not a copy of the source); L002 is the catch;
+    - ``copied``: the same, the segment identical to its source; L002 or L004 is the catch.
+    """
+    records = []
+    started = time.perf_counter()
+    for row in rows:
+        other = alternative_for(row)
+        verdicts = {
+            "correct": judge(row.text, "", other, row.lang),
+            "untranslated": judge(row.text, "", row.lang, other),
+            "copied": judge(row.text, row.text, row.lang, other),
+        }
+        record: dict[str, Any] = {"id": row.id, "lang": row.lang, "kind": row.kind, "text": row.text}
+        record.update({k: (v.rule if v is not None else "") for k, v in verdicts.items()})
+        records.append(record)
+    return records, time.perf_counter() - started
+
+
+def summarize_checker(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """False alarms on correct segments and catches of untranslated ones, overall, per kind and per language."""
+
+    def counts(items: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "n": len(items),
+            "false_alarms": sum(bool(r["correct"]) for r in items),
+            "untranslated_caught": sum(r["untranslated"] == "L002" for r in items),
+            "copied_caught": sum(r["copied"] in ("L002", "L004") for r in items),
+            "copied_l002": sum(r["copied"] == "L002" for r in items),
+        }
+
+    kinds = sorted({r["kind"] for r in records}, key=lambda k: (KINDS.index(k) if k in KINDS else len(KINDS), k))
+    langs = sorted({r["lang"] for r in records}, key=lambda c: (LANGS.index(c) if c in LANGS else len(LANGS), c))
+    return {
+        "overall": counts(records),
+        "per_kind": {k: counts([r for r in records if r["kind"] == k]) for k in kinds},
+        "per_lang": {c: counts([r for r in records if r["lang"] == c]) for c in langs},
+        "false_alarms": [r for r in records if r["correct"]],
+        "missed": [r for r in records if r["untranslated"] != "L002"],
+    }
 
 
 # --- counting ------------------------------------------------------------------------------------------------
@@ -342,10 +406,37 @@ def format_report(result: dict[str, Any], show: int = 30) -> str:
             if "hard" in by_kind and by_kind["hard"]["n"]
         )
     )
+    checker = result.get("checker") or {}
+    if checker:
+        lines += [
+            "",
+            "language check (checks.language.judge_segment), per kind: false alarms on correct segments; "
+            "untranslated segments caught (L002); copies of the source caught (L002 or L004, of which L002):",
+            "",
+            "| group | n | false alarms | untranslated → L002 | copied → L002/L004 (L002) |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        groups_c = [("all", checker["overall"])]
+        groups_c += [(f"kind {k}", v) for k, v in checker["per_kind"].items()]
+        groups_c += [(f"lang {c}", v) for c, v in checker["per_lang"].items()]
+        for label, c in groups_c:
+            lines.append(
+                f"| {label} | {c['n']} | {c['false_alarms']} | {c['untranslated_caught']} | "
+                f"{c['copied_caught']} ({c['copied_l002']}) |"
+            )
+        lines.append("")
+        lines.append(f"false alarms ({len(checker['false_alarms'])}):")
+        for r in checker["false_alarms"][:show]:
+            lines.append(f"  {r['id']} ({r['kind']}) → {r['correct']}: {r['text']!r}")
     lines += ["", "time per segment:"]
     for label, key in (("single", "single"), ("pair", "pair_expected"), ("pair, swapped", "pair_alternative")):
         seconds = result["seconds"][key]
         lines.append(f"  {label}: {1000 * seconds / max(result['rows'], 1):.2f} ms ({seconds:.2f} s in all)")
+    if checker:
+        seconds = checker["seconds"]
+        lines.append(
+            f"  language check, 3 settings: {1000 * seconds / max(result['rows'], 1):.2f} ms ({seconds:.2f} s in all)"
+        )
     for label, summary in settings:
         pairs = summary["confusion"]
         lines += ["", f"confusions, {label} (true → predicted: count):"]
@@ -360,12 +451,18 @@ def format_report(result: dict[str, Any], show: int = 30) -> str:
     return "\n".join(lines)
 
 
-def evaluate(rows: list[Row], decide: Decider, decider_label: str) -> dict[str, Any]:
+def evaluate(rows: list[Row], decide: Decider, decider_label: str, judge: Judge | None = None) -> dict[str, Any]:
     _clear_caches()
     single, single_seconds = run_single(rows)
+    _clear_caches()
     pair_expected, expected_seconds = run_pair(rows, decide, "expected")
     _clear_caches()
     pair_alternative, alternative_seconds = run_pair(rows, decide, "alternative")
+    checker: dict[str, Any] = {}
+    if judge is not None:
+        _clear_caches()
+        records, checker_seconds = run_checker(rows, judge)
+        checker = summarize_checker(records) | {"seconds": round(checker_seconds, 4)}
     return {
         "rows": len(rows),
         "decider": decider_label,
@@ -376,6 +473,7 @@ def evaluate(rows: list[Row], decide: Decider, decider_label: str) -> dict[str, 
             "pair_expected": round(expected_seconds, 4),
             "pair_alternative": round(alternative_seconds, 4),
         },
+        "checker": checker,
     }
 
 
@@ -389,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = parse_battery(args.battery.read_text(encoding="utf-8"))
     lid.detect("warm-up: load the langdetect profiles before timing")
     decide, label = pick_decider()
-    result = evaluate(rows, decide, label)
+    result = evaluate(rows, decide, label, pick_judge())
     print(format_report(result, args.show))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
