@@ -123,7 +123,7 @@ def test_clean_translation_returns_zero(tmp_path: Path) -> None:
 
 
 def test_warning_fails_only_at_warning_level(tmp_path: Path) -> None:
-    added = CORRECT.replace("Saturday.", "Saturday, 2 hours after noon.")  # D002 is a warning
+    added = CORRECT.replace("Saturday.", "Saturday, 2 hours later.")  # D002 is a warning
     root = corpus(tmp_path / "corpus", added)
     args = ["check", str(root), "--out", str(tmp_path / "r"), "--src-lang", "zh", "--tgt-lang", "en", "-q"]
     assert main(args) == 0

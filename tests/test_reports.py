@@ -17,7 +17,10 @@ from transcheck.reports.csv_report import neutralise
 from transcheck.reports.writer import REPORT_FILES
 
 SETTINGS = Settings(lexicon=NameLexicon([]))
-FINDINGS_HEADER = "finding_id,rule,name,severity,doc_id,pair_id,location,source,target,evidence,suggestion,message"
+FINDINGS_HEADER = (
+    "finding_id,rule,name,severity,doc_id,pair_id,location,source,target,evidence,suggestion,message,"
+    "suppressed,baselined"
+)
 
 
 def side(path: str, texts: list[str]) -> Side:

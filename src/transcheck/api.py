@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .baseline import read_baseline
 from .config import PathLike, build_settings, describe_settings
 from .engine import run
 from .readers import read_inputs
 from .reports.tables import ReportTables, build_tables
+from .selection import selection_from
 
 
 def check(
@@ -20,14 +22,29 @@ def check(
     names: PathLike | None = None,
     pair_by_content: bool = True,
     model: str | None = None,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+    baseline: PathLike | None = None,
 ) -> ReportTables:
     """Read ``inputs`` (folders or files, as on the command line), check them and return the tables.
 
     Raises :class:`transcheck.readers.UsageError` for paths that do not exist or cannot be understood; bad
     content inside a file never raises, it becomes an ``I`` finding in the tables. Source and translation files
-    whose names do not match are paired by content unless ``pair_by_content`` is false.
+    whose names do not match are paired by content unless ``pair_by_content`` is false. ``select`` and
+    ``ignore`` take rule codes or prefixes as on the command line; ``baseline`` a file written by
+    ``--write-baseline`` (its findings are marked ``baselined``).
     """
-    settings = build_settings(src_lang, tgt_lang, target_only, glossary, names, pair_by_content, model)
+    settings = build_settings(
+        src_lang,
+        tgt_lang,
+        target_only,
+        glossary,
+        names,
+        pair_by_content,
+        model,
+        selection=selection_from(select, ignore),
+        baseline=read_baseline(baseline) if baseline is not None else frozenset(),
+    )
     documents = read_inputs(
         inputs,
         target_only=target_only,

@@ -2,6 +2,9 @@
 
 Exit codes (for CI): 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage errors or an
 input file that could not be read at all (the reports are still written, with the broken file listed).
+Findings suppressed inline or listed in the ``--baseline`` file are reported but do not count. Options can
+also come from a settings file (``transcheck.toml`` or ``[tool.transcheck]`` in ``pyproject.toml``); the
+command line wins.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -19,10 +24,11 @@ from . import __version__
 from .align import default_aligner
 from .align.base import format_links
 from .align.embeddings import EncoderError
+from .baseline import read_baseline, write_baseline
 from .checks.rules import RULES
 from .checks.terms import GlossaryError
 from .config import build_settings, describe_settings
-from .engine import run
+from .engine import RunResult, run
 from .lid import detect_document
 from .model import Severity
 from .readers import UsageError, read_inputs
@@ -30,6 +36,8 @@ from .readers.encoding import DecodeError, read_text_file
 from .reports import build_tables, write_reports
 from .reports.csv_report import neutralise
 from .reports.tables import ReportTables
+from .selection import RuleSelection, SelectionError, SelectionLayer, parse_codes, resolve
+from .settings_file import SettingsFile, find_settings_file, load_settings_file
 from .text.split import split_sentences
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -52,8 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
-        default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the ids of this run's findings to FILE (a baseline for --baseline); the exit code is then 0 "
+        "unless an input could not be read",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
 
@@ -86,15 +99,35 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--src-lang", help="source language (detected when not given)")
     command.add_argument("--tgt-lang", help="target language (detected when not given)")
-    command.add_argument("--target-only", action="store_true", help="inputs are translations without sources")
+    command.add_argument(
+        "--target-only", action="store_true", default=None, help="inputs are translations without sources"
+    )
     command.add_argument("--names", metavar="CSV", help="your name list; overrides the shipped lexicon")
     command.add_argument(
         "--pair-by-content",
         action=argparse.BooleanOptionalAction,
-        default=True,
+        default=None,
         help="pair source and translation files whose names do not match by their content (default: on)",
     )
     command.add_argument("--model", help=_MODEL_HELP)
+    command.add_argument(
+        "--select",
+        metavar="CODES",
+        help="rules to report: comma-separated codes or prefixes (N, D00, N001, ALL; default: ALL)",
+    )
+    command.add_argument(
+        "--ignore", metavar="CODES", help="rules not to report (the longest matching prefix wins over --select)"
+    )
+    command.add_argument(
+        "--baseline", metavar="FILE", help="findings whose id is in FILE are marked baselined and do not count"
+    )
+    config = command.add_mutually_exclusive_group()
+    config.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: transcheck.toml or pyproject.toml found here or above)",
+    )
+    config.add_argument("--no-config", action="store_true", help="read no settings file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,34 +149,122 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _tables(args: argparse.Namespace) -> ReportTables:
-    glossary = getattr(args, "glossary", None)
+@dataclass(frozen=True)
+class _Options:
+    """The options of ``check`` / ``names`` after the settings file and the command line are merged."""
+
+    src_lang: str | None
+    tgt_lang: str | None
+    target_only: bool
+    glossary: str | None
+    names: str | None
+    pair_by_content: bool
+    model: str | None
+    fail_on: str
+    baseline: str | None
+    selection: RuleSelection
+    config: str | None
+
+
+def _settings_file(args: argparse.Namespace) -> SettingsFile | None:
+    if args.config:
+        return load_settings_file(args.config)
+    return None if args.no_config else find_settings_file()
+
+
+def _layers(file: SettingsFile | None, args: argparse.Namespace) -> list[SelectionLayer]:
+    """The selection layers: the settings file's, then the command line's (see :mod:`transcheck.selection`)."""
+    layers = []
+    sources: list[tuple[str, Any, Any, str]] = []
+    if file is not None:
+        sources.append((file.path, file.values.get("select"), file.values.get("ignore"), f"{file.path}: "))
+    sources.append(("command line", args.select, args.ignore, "--"))
+    for origin, select, ignore, prefix in sources:
+        if select is None and ignore is None:
+            continue
+        chosen = None if select is None else parse_codes(select, f"{prefix}select")
+        if chosen == ():
+            raise SelectionError(f"{prefix}select names no rule; leave it out to report every rule.")
+        layers.append(SelectionLayer(origin, chosen, () if ignore is None else parse_codes(ignore, f"{prefix}ignore")))
+    return layers
+
+
+def _options(args: argparse.Namespace) -> _Options:
+    """Merge the settings file (if any) under the command line: a flag given on the command line wins."""
+    file = _settings_file(args)
+    values = file.values if file is not None else {}
+
+    def pick(key: str, given: Any, default: Any = None) -> Any:
+        return given if given is not None else values.get(key, default)
+
+    is_check = args.command == "check"
+    return _Options(
+        src_lang=pick("src-lang", args.src_lang),
+        tgt_lang=pick("tgt-lang", args.tgt_lang),
+        target_only=bool(pick("target-only", args.target_only, False)),
+        glossary=pick("glossary", args.glossary) if is_check else None,
+        names=pick("names", args.names),
+        pair_by_content=bool(pick("pair-by-content", args.pair_by_content, True)),
+        model=pick("model", args.model),
+        fail_on=pick("fail-on", args.fail_on, "error") if is_check else "error",
+        baseline=pick("baseline", args.baseline),
+        selection=resolve(_layers(file, args)),
+        config=file.path if file is not None else None,
+    )
+
+
+def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
+    options = _options(args)
+    baseline = read_baseline(options.baseline) if options.baseline else frozenset()
     settings = build_settings(
-        args.src_lang, args.tgt_lang, args.target_only, glossary, args.names, args.pair_by_content, args.model
+        options.src_lang,
+        options.tgt_lang,
+        options.target_only,
+        options.glossary,
+        options.names,
+        options.pair_by_content,
+        options.model,
+        selection=options.selection,
+        baseline=baseline,
     )
     documents = read_inputs(
         args.inputs,
-        target_only=args.target_only,
-        src_lang=args.src_lang,
-        tgt_lang=args.tgt_lang,
+        target_only=options.target_only,
+        src_lang=options.src_lang,
+        tgt_lang=options.tgt_lang,
         pair_by_content=settings.pair_by_content,
         lexicon=settings.lexicon,
     )
-    return build_tables(run(documents, settings), describe_settings(settings, glossary, args.names))
+    result = run(documents, settings)
+    described = describe_settings(
+        settings,
+        options.glossary,
+        options.names,
+        config=options.config,
+        baseline=options.baseline,
+        fail_on=options.fail_on if args.command == "check" else None,
+    )
+    return options, result, build_tables(result, described)
 
 
 def _check(args: argparse.Namespace) -> int:
-    tables = _tables(args)
+    options, result, tables = _run(args)
     written = write_reports(tables, args.out)
-    code = exit_code(tables, args.fail_on)
+    code = exit_code(tables, options.fail_on)
+    notes = []
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, result.findings)
+        notes.append(f"  baseline: {count} finding ids written to {args.write_baseline}")
+        code = EXIT_USAGE if code == EXIT_USAGE else EXIT_OK
     if not args.quiet:
-        print(terminal_summary(tables, [str(p) for p in written]))
+        print("\n".join([terminal_summary(tables, [str(p) for p in written]), *notes]))
     return code
 
 
 def _names(args: argparse.Namespace) -> int:
-    """Print the name families; exit 1 when a family holds a rendering that is not a correct spelling."""
-    tables = _tables(args)
+    """Print the name families; exit 1 when a family holds a rendering that is not a correct spelling (and its
+    N001 findings are selected, not suppressed and not in the baseline)."""
+    _, _, tables = _run(args)
     if args.out:
         write_reports(tables, args.out)
     frame = tables.names
@@ -153,9 +274,12 @@ def _names(args: argparse.Namespace) -> int:
         print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
     else:
         print(name_table(frame))
-    if (tables.findings["rule"] == "I001").any():
+    if _input_error(tables):
         return EXIT_USAGE
-    return EXIT_FINDINGS if (frame["verdict"] == "nonstandard").any() else EXIT_OK
+    findings = _counted(tables.findings)
+    if (frame["verdict"] == "nonstandard").any() and (findings["rule"] == "N001").any():
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _pad(text: str, width: int) -> str:
@@ -176,10 +300,20 @@ def name_table(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _input_error(tables: ReportTables) -> bool:
+    """An input could not be read (I001), whether or not its finding is selected, suppressed or baselined."""
+    return bool((tables.documents["status"] == "input-error").any())
+
+
+def _counted(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings that take part in the exit code: neither suppressed inline nor in the baseline."""
+    return findings[~(findings["suppressed"].astype(bool) | findings["baselined"].astype(bool))]
+
+
 def exit_code(tables: ReportTables, fail_on: str) -> int:
-    findings = tables.findings
-    if (findings["rule"] == "I001").any():
+    if _input_error(tables):
         return EXIT_USAGE
+    findings = _counted(tables.findings)
     if fail_on == "never" or findings.empty:
         return EXIT_OK
     threshold = FAIL_LEVELS[fail_on].rank
@@ -201,6 +335,27 @@ def terminal_summary(tables: ReportTables, written: list[str]) -> str:
         lines.append(f"  {'rule':<6}{'name':<26}{'severity':<10}{'count':>5}")
         for (code, severity), n in by_rule.items():
             lines.append(f"  {code:<6}{RULES[code].name:<26}{severity:<10}{n:>5}")
+    not_counted = [
+        f"{counts[key]} {label}"
+        for key, label in (("findings_suppressed", "suppressed inline"), ("findings_baselined", "in the baseline"))
+        if counts.get(key)
+    ]
+    if not_counted:
+        lines.append("  not counted for the exit code: " + ", ".join(not_counted))
+    withheld = tables.summary.get("withheld", {})
+    if withheld.get("findings"):
+        pairs = sum(withheld["pairs_by_reason"].values())
+        lines.append(
+            f"  withheld: {withheld['findings']} findings on {pairs} pairs whose alignment failed or that are "
+            "not translations (documents.csv: withheld)"
+        )
+    skipped = tables.summary.get("skipped_rules", [])
+    if skipped:
+        codes = sorted({code for entry in skipped for code in entry["rules"]})
+        lines.append(
+            f"  skipped: {', '.join(codes)} on {len(skipped)} document(s) with a caseless target script "
+            "(summary.json: skipped_rules)"
+        )
     flagged = tables.documents[tables.documents["errors"] + tables.documents["warnings"] > 0]
     if not flagged.empty:
         lines.append(
@@ -250,6 +405,14 @@ def _rules(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         r = RULES[code]
         print(f"{r.code} {r.name} ({r.severity.value})\n{r.summary}.\n\n{r.explanation}")
+        if r.needs_cased_target:
+            print("\nOff by default where the target is written in a caseless script (zh, ja, ko, th, ar, he, hi ...);")
+            print(f"`--select {r.code}` runs it there too.")
+        if r.needs_aligned_pair:
+            print(
+                "\nWithheld from a pair whose alignment failed (1-0, 0-1, doubtful link) or whose target is not a "
+                "translation."
+            )
         return EXIT_OK
     for r in RULES.values():
         print(f"{r.code}  {r.name:<26}{r.severity.value:<9}{r.summary}")

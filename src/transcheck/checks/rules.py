@@ -13,11 +13,25 @@ from ..model import Severity
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule and where it applies.
+
+    ``needs_cased_target``: the rule finds what it judges by letter case (names by their capitals), so it is
+    off by default for a document whose target is written in a caseless script (Chinese, Japanese, Korean,
+    Thai, Arabic, Hebrew, Devanagari ...); selecting it by its full code turns it on there too.
+    ``needs_aligned_pair``: the rule compares a pair's source with its target, so it is withheld from a pair
+    whose alignment failed (1-0, 0-1, or a link below the confidence threshold) or whose target is not a
+    translation at all. ``marks_untranslated``: a finding of this rule says the target is not a translation of
+    its source, which withholds the ``needs_aligned_pair`` rules from that pair.
+    """
+
     code: str
     name: str
     severity: Severity
     summary: str
     explanation: str
+    needs_cased_target: bool = False
+    needs_aligned_pair: bool = False
+    marks_untranslated: bool = False
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -105,21 +119,26 @@ RULES: dict[str, Rule] = {
             _E,
             "Translation is in the wrong language",
             "The target segment is written in a language other than the target language.",
+            marks_untranslated=True,
         ),
         Rule(
             "L002",
             "untranslated",
             _E,
             "Text left untranslated",
-            "The target segment is in the source language, or identical to its source.",
+            "The target sentence is in the source language: by its script, its character forms (Japanese or "
+            "Chinese kanji) or its alphabet, or by n-grams with enough letters to be sure. A copy of the source "
+            "whose language cannot be told is L004 instead.",
+            marks_untranslated=True,
         ),
         Rule(
             "L003",
             "source-script-in-target",
             _W,
             "Source-language characters inside the translation",
-            "Chinese characters (or Hangul, kana) inside a translation into a language that does not use "
-            "them, e.g. a name or term the MT system did not translate.",
+            "A run of the source's non-Latin script (Chinese characters, kana, Hangul, Cyrillic …) inside a "
+            "sentence otherwise in the target language, e.g. a name or term the MT system did not translate. A "
+            "gloss, the source form in brackets right after its rendering (Kyodo News (共同通信)), is allowed.",
         ),
         Rule(
             "L004",
@@ -128,6 +147,7 @@ RULES: dict[str, Rule] = {
             "The translation is identical to its source",
             "Source and translation are the same text although their languages differ: nothing was "
             "translated. Numbers, codes, URLs and names alone are not reported.",
+            marks_untranslated=True,
         ),
         Rule(
             "D001",
@@ -136,6 +156,7 @@ RULES: dict[str, Rule] = {
             "A number in the source is missing from the translation",
             "Numbers are compared by value (3万 = 30,000; 15亿 = 1.5 billion; full-width digits; Chinese "
             "numerals), so a different way of writing the same value is never flagged.",
+            needs_aligned_pair=True,
         ),
         Rule(
             "D002",
@@ -143,6 +164,7 @@ RULES: dict[str, Rule] = {
             _W,
             "A number in the translation is not in the source",
             "The translation states a value that its source does not contain.",
+            needs_aligned_pair=True,
         ),
         Rule(
             "D003",
@@ -151,6 +173,7 @@ RULES: dict[str, Rule] = {
             "A number changed value in translation",
             "A source number is missing and a different one appears in its place, e.g. 3万 (30,000) "
             "rendered as 3,000. The suggestion is the source value.",
+            needs_aligned_pair=True,
         ),
         Rule(
             "D004",
@@ -160,6 +183,7 @@ RULES: dict[str, Rule] = {
             "A date (year, month, day) or time of day in the source is rendered with another day, month, "
             "year or hour, e.g. 5月8日 → 5 August, 下午3点 → 3 a.m. Dates are compared as dates whatever their "
             "written form (2023年3月10日 = March 10, 2023 = 10.03.2023). The suggestion is the source's date.",
+            needs_aligned_pair=True,
         ),
         Rule(
             "N001",
@@ -175,6 +199,8 @@ RULES: dict[str, Rule] = {
             "spelling, or the closest reading. A name written given name first (Jinping Xi) is a warning; "
             "Japanese names may be written in either order (see N004). Without a source, a spelling close to a "
             "lexicon name is a warning.",
+            needs_cased_target=True,
+            needs_aligned_pair=True,
         ),
         Rule(
             "N002",
@@ -184,6 +210,7 @@ RULES: dict[str, Rule] = {
             "The same source name is rendered one way in most places and differently here; the suggestion is "
             "the dominant rendering. Different people with similar names are told apart by their source "
             "forms, never by spelling similarity alone.",
+            needs_cased_target=True,
         ),
         Rule(
             "N003",
@@ -192,6 +219,7 @@ RULES: dict[str, Rule] = {
             "Accepted spellings of one name are mixed",
             "Both renderings are accepted (e.g. Yoon Suk-yeol / Yoon Suk Yeol) but a corpus usually keeps "
             "one house style.",
+            needs_cased_target=True,
         ),
         Rule(
             "N004",
@@ -201,6 +229,7 @@ RULES: dict[str, Rule] = {
             "English texts write Japanese names given name first (Fumio Kishida) or surname first (Kishida "
             "Fumio); both are accepted, but one corpus should keep one. Each mention in the less used order is "
             "reported, with the name in the corpus's usual order as the suggestion.",
+            needs_cased_target=True,
         ),
         Rule(
             "T001",
@@ -209,6 +238,7 @@ RULES: dict[str, Rule] = {
             "A glossary term is not rendered as required",
             "The source contains a glossary term and the aligned translation contains none of its required "
             "renderings (case, plural and possessive are tolerated).",
+            needs_aligned_pair=True,
         ),
         Rule(
             "T002",
@@ -217,6 +247,7 @@ RULES: dict[str, Rule] = {
             "A forbidden rendering of a glossary term is used",
             "The source contains a glossary term and the translation uses a rendering the glossary forbids "
             "for it (e.g. a deprecated product name). The suggestion is the required rendering.",
+            needs_aligned_pair=True,
         ),
     ]
 }

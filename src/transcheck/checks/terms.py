@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -93,7 +93,7 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _children(element: Element, *names: str) -> Iterable[Element]:
+def _children(element: Element, *names: str) -> Iterator[Element]:
     return (child for child in element.iter() if _local(child.tag) in names)
 
 

@@ -20,6 +20,7 @@ from transcheck.readers.corpus_dir import (
     read_lang_files,
     split_lang_name,
 )
+from transcheck.readers.po import read_po
 from transcheck.readers.problems import (
     TEXT_EXTENSIONS,
     Unreadable,
@@ -45,8 +46,9 @@ _READERS: dict[str, _Reader] = {
     ".xlf": read_xliff,
     ".xliff": read_xliff,
     ".xlf2": read_xliff,
+    ".po": read_po,
 }
-_EXPECTED = "src/ and mt/ folders, .tsv/.csv/.jsonl tables, .tmx or .xlf/.xliff files, or NAME.<lang>.txt pairs"
+_EXPECTED = "src/ and mt/ folders, .tsv/.csv/.jsonl tables, .tmx, .xlf/.xliff or .po files, or NAME.<lang>.txt pairs"
 
 
 def _doc_path(doc: DocumentPair) -> str:

@@ -1,7 +1,8 @@
 """TMX 1.4 translation memories: one document per file, one unit per ``<tu>``.
 
 Inline codes (``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``) hold the original formatting markup, not text,
-so their content is dropped; ``<hi>`` and ``<sub>`` hold real text and are kept.
+so their content is dropped; ``<hi>`` and ``<sub>`` hold real text and are kept. The ``<note>`` elements of a
+``<tu>`` and of its ``<tuv>`` elements become the unit's comments (inline suppressions).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def _pick(tuvs: list[Element], lang: str) -> Element | None:
     return next(exact, None) or next(loose, None)
 
 
+def _notes(tu: Element) -> tuple[str, ...]:
+    holders = [tu, *_children(tu, "tuv")]
+    return tuple(text for h in holders for note in _children(h, "note") if (text := "".join(note.itertext()).strip()))
+
+
 def _segment(tuv: Element | None) -> str | None:
     if tuv is None:
         return None
@@ -78,13 +84,14 @@ def read_tmx(path: str, *, target_only: bool, src_lang: str | None, tgt_lang: st
     for number, tu in enumerate(tus, start=1):
         location = f"tu {number}"
         tuvs = _children(tu, "tuv")
+        notes = _notes(tu)
         wanted = [("target", target_lang)] if target_only else [("source", source_lang), ("target", target_lang)]
         for side, lang in wanted:
             text = _segment(_pick(tuvs, lang))
             if text is None:
                 reason = f"This translation unit has no <tuv> for {lang}; it is kept with empty {side} text."
                 problems.append(InputProblem(path=path, location=location, reason=reason, rule="I002"))
-            sides[side].append(Unit(text=text or "", location=location))
+            sides[side].append(Unit(text=text or "", location=location, comments=notes))
     return [
         DocumentPair(
             doc_id=stem(path),

@@ -2,7 +2,9 @@
 
 Inline codes stand for formatting in the original document (``<ph>``, ``<x/>``, ``<sc/>`` ...), so their
 content is dropped, while paired and annotation markup (``<g>``, ``<pc>``, ``<mrk>``) wraps real text
-and is kept. An untranslated unit keeps an empty target so that later checks can flag it.
+and is kept. An untranslated unit keeps an empty target so that later checks can flag it. The unit's notes
+(``<note>`` in 1.2, ``<notes><note>`` in 2.x) become the comments of both its sides: they carry inline
+suppressions (``transcheck: ignore[N001]``).
 """
 
 from __future__ import annotations
@@ -21,16 +23,32 @@ def _text(element: Element | None) -> str | None:
     return None if element is None else inline_text(element, _CODES)
 
 
-def _units_v1(file: Element, ns: str) -> list[tuple[str | None, str, str]]:
-    """``(id, source, target)`` per ``<trans-unit>``, groups included."""
+#: One unit as read: its id, source text, target text and notes.
+_Row = tuple[str | None, str, str, tuple[str, ...]]
+
+
+def _notes(parent: Element | None, ns: str) -> tuple[str, ...]:
+    """The text of the ``<note>`` children of ``parent``."""
+    if parent is None:
+        return ()
+    return tuple(text for note in parent.findall(ns + "note") if (text := "".join(note.itertext()).strip()))
+
+
+def _units_v1(file: Element, ns: str) -> list[_Row]:
+    """``(id, source, target, notes)`` per ``<trans-unit>``, groups included."""
     return [
-        (unit.get("id"), _text(unit.find(ns + "source")) or "", _text(unit.find(ns + "target")) or "")
+        (
+            unit.get("id"),
+            _text(unit.find(ns + "source")) or "",
+            _text(unit.find(ns + "target")) or "",
+            _notes(unit, ns),
+        )
         for unit in file.iter(ns + "trans-unit")
     ]
 
 
-def _units_v2(file: Element, ns: str) -> list[tuple[str | None, str, str]]:
-    """``(id, source, target)`` per ``<unit>``, its segments and ignorables joined in order.
+def _units_v2(file: Element, ns: str) -> list[_Row]:
+    """``(id, source, target, notes)`` per ``<unit>``, its segments and ignorables joined in order.
 
     A unit counts as untranslated (empty target) unless one of its segments has a target; an ignorable
     without a target keeps its source text (usually the whitespace between sentences).
@@ -48,7 +66,8 @@ def _units_v2(file: Element, ns: str) -> list[tuple[str | None, str, str]]:
             translated = translated or (target is not None and part.tag == ns + "segment")
             sources.append(source)
             targets.append(target if target is not None else source if part.tag == ns + "ignorable" else "")
-        rows.append((unit.get("id"), "".join(sources), "".join(targets) if translated else ""))
+        notes = _notes(unit.find(ns + "notes"), ns)
+        rows.append((unit.get("id"), "".join(sources), "".join(targets) if translated else "", notes))
     return rows
 
 
@@ -86,10 +105,10 @@ def read_xliff(path: str, *, target_only: bool, src_lang: str | None, tgt_lang: 
             languages = (root.get("srcLang"), root.get("trgLang"))
         source: list[Unit] = []
         target: list[Unit] = []
-        for number, (unit_id, source_text, target_text) in enumerate(rows, start=1):
+        for number, (unit_id, source_text, target_text, notes) in enumerate(rows, start=1):
             location = f"unit {unit_id}" if unit_id else f"unit #{number}"
-            source.append(Unit(text=source_text, location=location))
-            target.append(Unit(text=target_text, location=location))
+            source.append(Unit(text=source_text, location=location, comments=notes))
+            target.append(Unit(text=target_text, location=location, comments=notes))
         docs.append(
             DocumentPair(
                 doc_id=doc_id,

@@ -32,6 +32,8 @@ FINDING_COLUMNS = [
     "evidence",
     "suggestion",
     "message",
+    "suppressed",
+    "baselined",
 ]
 SEGMENT_COLUMNS = [
     "doc_id",
@@ -45,6 +47,8 @@ SEGMENT_COLUMNS = [
     "tgt_lang",
     "align_score",
     "location",
+    "flags",
+    "withheld",
     "findings",
     "max_severity",
 ]
@@ -68,6 +72,8 @@ DOCUMENT_COLUMNS = [
     "errors",
     "warnings",
     "infos",
+    "withheld",
+    "skipped_rules",
 ]
 NAME_COLUMNS = ["family", "source_forms", "standard", "dominant", "verdict", "renderings", "documents"]
 
@@ -101,11 +107,13 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 "evidence": f.evidence,
                 "suggestion": f.suggestion,
                 "message": f.message,
+                "suppressed": f.suppressed,
+                "baselined": f.baselined,
             }
             for f in result.findings
         ],
         columns=FINDING_COLUMNS,
-    ).astype({"pair_id": "Int64"})
+    ).astype({"pair_id": "Int64", "suppressed": bool, "baselined": bool})
 
     per_pair: dict[tuple[str, int], list[Severity]] = {}
     per_doc: dict[str, Counter[str]] = {}
@@ -133,6 +141,8 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                     "tgt_lang": r.tgt_lang,
                     "align_score": p.score,
                     "location": p.location,
+                    "flags": ",".join(p.flags),
+                    "withheld": r.withheld_pairs.get(p.pair_id, ""),
                     "findings": len(severities),
                     "max_severity": max(severities, key=lambda s: s.rank).value if severities else "",
                 }
@@ -161,6 +171,8 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 "errors": counts["error"],
                 "warnings": counts["warning"],
                 "infos": counts["info"],
+                "withheld": sum(r.withheld.values()),
+                "skipped_rules": ",".join(r.skipped.rules),
             }
         )
     segments = pd.DataFrame(segment_rows, columns=SEGMENT_COLUMNS)
@@ -183,6 +195,9 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
         columns=NAME_COLUMNS,
     )
     severity_counts = Counter(f.severity.value for f in result.findings)
+    baselined_ids = {f.finding_id for f in result.findings if f.baselined}
+    withheld: Counter[str] = sum((r.withheld for r in result.documents), Counter())
+    withheld_pairs = Counter(reason for r in result.documents for reason in r.withheld_pairs.values())
     summary: dict[str, Any] = {
         "tool": {"name": "transcheck", "version": __version__},
         "settings": settings or {},
@@ -197,7 +212,31 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 s.value: severity_counts[s.value] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             },
             "findings_by_rule": dict(sorted(Counter(f.rule for f in result.findings).items())),
+            "findings_suppressed": sum(f.suppressed for f in result.findings),
+            "findings_baselined": sum(f.baselined for f in result.findings),
+            "findings_new": sum(f.counts for f in result.findings),
         },
+        "baseline": {
+            "entries": result.baseline_entries,
+            "matched": len(baselined_ids),
+            "unmatched": result.baseline_entries - len(baselined_ids),
+        },
+        "withheld": {
+            "findings": sum(withheld.values()),
+            "by_rule": dict(sorted(withheld.items())),
+            "pairs_by_reason": dict(sorted(withheld_pairs.items())),
+            "by_document": {r.doc.doc_id: sum(r.withheld.values()) for r in result.documents if r.withheld},
+        },
+        "skipped_rules": [
+            {"doc_id": r.doc.doc_id, "rules": list(r.skipped.rules), "reason": r.skipped.reason}
+            for r in result.documents
+            if r.skipped.rules
+        ],
+        "suppression_marker_problems": [
+            {"doc_id": r.doc.doc_id, "location": p.location, "marker": p.marker, "reason": p.reason}
+            for r in result.documents
+            for p in r.marker_problems
+        ],
         "scores": {
             lang: {"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter, "segments": s.segments, "signatures": signatures(lang)}
             for lang, s in sorted(result.corpus_scores.items())
