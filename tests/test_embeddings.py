@@ -309,3 +309,16 @@ def test_cli_align_with_a_model(tiny_model: Path, tmp_path: Path, capsys: pytest
     )
     assert code == 0
     assert capsys.readouterr().out.splitlines()[0] == "[0]:[0]"
+
+
+def test_encoder_similarity_of_linked_pairs_for_risk(tiny_model: Path) -> None:
+    from transcheck.engine import _similarities
+    from transcheck.model import AlignedPair
+
+    pairs = [
+        AlignedPair(0, (0,), (0,), "Wir gehen 2024 nach Zermatt.", "Nous allons à Zermatt en 2024."),
+        AlignedPair(1, (1,), (), "Der Berg ist hoch.", ""),
+    ]
+    similarities = _similarities(pairs, str(tiny_model))
+    assert set(similarities) == {0}  # a null link has no embedding pair
+    assert -1.0 <= similarities[0] <= 1.0

@@ -25,6 +25,7 @@ from .align import default_aligner
 from .align.base import format_links
 from .align.embeddings import EncoderError
 from .baseline import read_baseline, write_baseline
+from .checks.quality import Thresholds
 from .checks.rules import RULES
 from .checks.terms import GlossaryError
 from .config import build_settings, describe_settings
@@ -36,6 +37,8 @@ from .readers.encoding import DecodeError, read_text_file
 from .reports import build_tables, write_reports
 from .reports.csv_report import neutralise
 from .reports.tables import ReportTables
+from .scoring.files import paired_segments, score_segments
+from .scoring.metrics import signatures
 from .selection import RuleSelection, SelectionError, SelectionLayer, parse_codes, resolve
 from .settings_file import SettingsFile, find_settings_file, load_settings_file
 from .text.split import split_sentences
@@ -68,6 +71,15 @@ def _parser() -> argparse.ArgumentParser:
         help="write the ids of this run's findings to FILE (a baseline for --baseline); the exit code is then 0 "
         "unless an input could not be read",
     )
+    check.add_argument(
+        "--min-chrf", type=float, metavar="X", help="Q001 for a document whose chrF against its reference is below X"
+    )
+    check.add_argument(
+        "--min-bleu", type=float, metavar="X", help="Q002 for a document whose BLEU against its reference is below X"
+    )
+    check.add_argument(
+        "--max-risk", type=float, metavar="P", help="Q003 for a sentence pair whose risk (0-1, no reference) is above P"
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
 
     names = sub.add_parser("names", help="check documents and print the name table (one row per name family)")
@@ -83,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
     align.add_argument("--format", choices=["ids", "tsv"], default="ids")
     align.add_argument("--presplit", action="store_true", help="one sentence per line: do not split again")
     align.add_argument("--model", help=_MODEL_HELP)
+
+    score = sub.add_parser("score", help="BLEU, chrF, chrF++ and TER of a translation file against a reference")
+    score.add_argument("hyp", metavar="HYP", help="translation: one segment per line")
+    score.add_argument("--ref", required=True, metavar="REF", help="reference translation of the same text")
+    score.add_argument("--tgt-lang", help="language of both files (detected when not given)")
+    score.add_argument("--sentence", action="store_true", help="also print each segment's scores")
+    score.add_argument("--format", dest="score_format", choices=["text", "json"], default="text")
+    score.add_argument("--min-chrf", type=float, metavar="X", help="exit 1 when corpus chrF is below X")
+    score.add_argument("--min-bleu", type=float, metavar="X", help="exit 1 when corpus BLEU is below X")
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?")
@@ -139,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _align(args)
         if args.command == "names":
             return _names(args)
+        if args.command == "score":
+            return _score(args)
         return _rules(args)
     except BrokenPipeError:  # the reader stopped early (`| head`): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -164,6 +187,7 @@ class _Options:
     baseline: str | None
     selection: RuleSelection
     config: str | None
+    thresholds: Thresholds
 
 
 def _settings_file(args: argparse.Namespace) -> SettingsFile | None:
@@ -210,6 +234,13 @@ def _options(args: argparse.Namespace) -> _Options:
         baseline=pick("baseline", args.baseline),
         selection=resolve(_layers(file, args)),
         config=file.path if file is not None else None,
+        thresholds=Thresholds(
+            min_chrf=pick("min-chrf", getattr(args, "min_chrf", None)),
+            min_bleu=pick("min-bleu", getattr(args, "min_bleu", None)),
+            max_risk=pick("max-risk", getattr(args, "max_risk", None)),
+        )
+        if is_check
+        else Thresholds(),
     )
 
 
@@ -226,6 +257,7 @@ def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
         options.model,
         selection=options.selection,
         baseline=baseline,
+        thresholds=options.thresholds,
     )
     documents = read_inputs(
         args.inputs,
@@ -395,6 +427,57 @@ def _align(args: argparse.Namespace) -> int:
                 "\t".join([f"{link.score:.4f}", " ".join(src[i] for i in link.src), " ".join(tgt[j] for j in link.tgt)])
             )
     return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    """Corpus (and, with --sentence, segment) scores; exit 1 below --min-chrf / --min-bleu."""
+    hyp_text, _ = read_text_file(args.hyp)
+    ref_text, _ = read_text_file(args.ref)
+    hyp_lines = [line.strip() for line in hyp_text.splitlines() if line.strip()]
+    ref_lines = [line.strip() for line in ref_text.splitlines() if line.strip()]
+    lang = args.tgt_lang or detect_document(ref_lines or hyp_lines)
+    segments = paired_segments(hyp_lines, ref_lines, lang)
+    corpus, scored = score_segments(segments, lang, per_sentence=args.sentence)
+    below = [
+        f"{name} {value:.2f} < {limit:g}"
+        for name, value, limit in (("chrF", corpus.chrf, args.min_chrf), ("BLEU", corpus.bleu, args.min_bleu))
+        if limit is not None and value < limit
+    ]
+    if args.score_format == "json":
+        payload: dict[str, Any] = {
+            "segments": corpus.segments,
+            "lines": {"hyp": len(hyp_lines), "ref": len(ref_lines), "aligned": len(hyp_lines) != len(ref_lines)},
+            "bleu": corpus.bleu,
+            "chrf": corpus.chrf,
+            "chrf_pp": corpus.chrf_pp,
+            "ter": corpus.ter,
+            "signatures": signatures(lang),
+            "below_threshold": below,
+        }
+        if args.sentence:
+            payload["sentences"] = [
+                {"hyp": s.hypothesis, "ref": s.reference, **vars(s.scores)} for s in scored if s.scores is not None
+            ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        if args.sentence:
+            print("bleu\tchrf\tchrf_pp\tter\thyp\tref")
+            for s in scored:
+                assert s.scores is not None
+                print(
+                    f"{s.scores.bleu:.2f}\t{s.scores.chrf:.2f}\t{s.scores.chrf_pp:.2f}\t{s.scores.ter:.2f}\t"
+                    f"{s.hypothesis}\t{s.reference}"
+                )
+        aligned = (
+            " (sentences aligned: the files have different line counts)" if len(hyp_lines) != len(ref_lines) else ""
+        )
+        print(f"{corpus.segments} segments{aligned}")
+        for name, value, key in (("BLEU", corpus.bleu, "bleu"), ("chrF", corpus.chrf, "chrf"),
+                                 ("chrF++", corpus.chrf_pp, "chrf_pp"), ("TER", corpus.ter, "ter")):  # fmt: skip
+            print(f"{name:7}{value:7.2f}  {signatures(lang)[key]}")
+        for line in below:
+            print(f"below threshold: {line}", file=sys.stderr)
+    return EXIT_FINDINGS if below else EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:

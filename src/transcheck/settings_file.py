@@ -55,6 +55,12 @@ def _codes(where: str, value: Any) -> tuple[str, ...]:
     raise SettingsFileError(f'{where} must be a list of rule codes or prefixes (["N", "D003"]), not {value!r}.')
 
 
+def _number(where: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsFileError(f"{where} must be a number, not {value!r}.")
+    return float(value)
+
+
 def _fail_on(where: str, value: Any) -> str:
     if value not in FAIL_ON:
         raise SettingsFileError(f"{where} must be one of {', '.join(FAIL_ON)}, not {value!r}.")
@@ -74,6 +80,9 @@ _KEYS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
     "ignore": (_codes, ""),
     "fail-on": (_fail_on, ""),
     "baseline": (_string, "path"),
+    "min-chrf": (_number, ""),
+    "min-bleu": (_number, ""),
+    "max-risk": (_number, ""),
 }
 KEYS = tuple(_KEYS)
 

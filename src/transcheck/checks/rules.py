@@ -1,7 +1,7 @@
 """The rule catalogue: every finding has a stable code documented here, and only here.
 
 Codes are grouped by family like ruff's: I input, A alignment (omissions, additions), L language,
-D numbers and dates, N names, T terms, Q quality scores. ``transcheck rules`` prints this table.
+D numbers and dates, N names, T terms, Q quality thresholds (scores and risk). ``transcheck rules`` prints this table.
 """
 
 from __future__ import annotations
@@ -248,6 +248,30 @@ RULES: dict[str, Rule] = {
             "The source contains a glossary term and the translation uses a rendering the glossary forbids "
             "for it (e.g. a deprecated product name). The suggestion is the required rendering.",
             needs_aligned_pair=True,
+        ),
+        Rule(
+            "Q001",
+            "chrf-below-threshold",
+            _E,
+            "A document's chrF is below the minimum set for CI",
+            "With references and --min-chrf (or min-chrf in the settings file), a document whose chrF against its "
+            "reference is lower than the minimum. Scores miss name and number errors; use both.",
+        ),
+        Rule(
+            "Q002",
+            "bleu-below-threshold",
+            _E,
+            "A document's BLEU is below the minimum set for CI",
+            "With references and --min-bleu, a document whose BLEU against its reference is lower than the minimum.",
+        ),
+        Rule(
+            "Q003",
+            "risk-above-threshold",
+            _E,
+            "A sentence pair's risk is above the maximum set for CI",
+            "With --max-risk, a pair whose reference-free risk score (0–1: findings, alignment confidence, length "
+            "ratio, untranslated share, dictionary coverage, encoder similarity, length; see transcheck.risk) is "
+            "higher than the maximum: it should be reviewed before publication.",
         ),
     ]
 }

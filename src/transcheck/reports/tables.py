@@ -17,7 +17,7 @@ from .. import __version__
 from ..checks.rules import RULES
 from ..engine import RunResult
 from ..model import Severity
-from ..scoring.metrics import signatures
+from ..scoring.metrics import SentenceScores, signatures
 
 FINDING_COLUMNS = [
     "finding_id",
@@ -51,6 +51,11 @@ SEGMENT_COLUMNS = [
     "withheld",
     "findings",
     "max_severity",
+    "risk",
+    "bleu",
+    "chrf",
+    "chrf_pp",
+    "ter",
 ]
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -68,7 +73,9 @@ DOCUMENT_COLUMNS = [
     "coverage",
     "bleu",
     "chrf",
+    "chrf_pp",
     "ter",
+    "risk",
     "errors",
     "warnings",
     "infos",
@@ -145,6 +152,8 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                     "withheld": r.withheld_pairs.get(p.pair_id, ""),
                     "findings": len(severities),
                     "max_severity": max(severities, key=lambda s: s.rank).value if severities else "",
+                    "risk": r.risks.get(p.pair_id, pd.NA),
+                    **_sentence_metrics(r.pair_scores.get(p.pair_id)),
                 }
             )
         translated = sum(len(p.src_ids) for p in r.pairs if p.tgt_ids)
@@ -167,7 +176,9 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 "coverage": round(translated / (translated + omitted), 4) if translated + omitted else pd.NA,
                 "bleu": r.scores.bleu if r.scores else pd.NA,
                 "chrf": r.scores.chrf if r.scores else pd.NA,
+                "chrf_pp": r.scores.chrf_pp if r.scores else pd.NA,
                 "ter": r.scores.ter if r.scores else pd.NA,
+                "risk": r.risk if r.pairs else pd.NA,
                 "errors": counts["error"],
                 "warnings": counts["warning"],
                 "infos": counts["info"],
@@ -175,9 +186,12 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 "skipped_rules": ",".join(r.skipped.rules),
             }
         )
-    segments = pd.DataFrame(segment_rows, columns=SEGMENT_COLUMNS)
+    segments = pd.DataFrame(segment_rows, columns=SEGMENT_COLUMNS).astype(
+        {"risk": "Float64", "bleu": "Float64", "chrf": "Float64", "chrf_pp": "Float64", "ter": "Float64"}
+    )
     documents = pd.DataFrame(document_rows, columns=DOCUMENT_COLUMNS).astype(
-        {"coverage": "Float64", "bleu": "Float64", "chrf": "Float64", "ter": "Float64"}
+        {"coverage": "Float64", "bleu": "Float64", "chrf": "Float64", "chrf_pp": "Float64", "ter": "Float64"}
+        | {"risk": "Float64"}
     )
     names = pd.DataFrame(
         [
@@ -238,8 +252,37 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
             for p in r.marker_problems
         ],
         "scores": {
-            lang: {"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter, "segments": s.segments, "signatures": signatures(lang)}
+            lang: {
+                "bleu": s.bleu,
+                "chrf": s.chrf,
+                "chrf_pp": s.chrf_pp,
+                "ter": s.ter,
+                "segments": s.segments,
+                "signatures": signatures(lang),
+            }
             for lang, s in sorted(result.corpus_scores.items())
         },
+        "risk": _risk_summary(result),
     }
     return ReportTables(findings, segments, documents, names, summary)
+
+
+def _sentence_metrics(scores: SentenceScores | None) -> dict[str, Any]:
+    if scores is None:
+        return {"bleu": pd.NA, "chrf": pd.NA, "chrf_pp": pd.NA, "ter": pd.NA}
+    return {"bleu": scores.bleu, "chrf": scores.chrf, "chrf_pp": scores.chrf_pp, "ter": scores.ter}
+
+
+def _risk_summary(result: RunResult) -> dict[str, Any]:
+    """Corpus roll-up of the reference-free risk: how it is distributed and which documents to read first."""
+    risks = sorted((v for r in result.documents for v in r.risks.values()), reverse=True)
+    if not risks:
+        return {"pairs": 0}
+    ranked = sorted((r for r in result.documents if r.pairs), key=lambda r: (-r.risk, r.doc.doc_id))
+    return {
+        "pairs": len(risks),
+        "mean": round(sum(risks) / len(risks), 4),
+        "max": risks[0],
+        "top_decile_from": risks[max(0, len(risks) // 10 - 1)],
+        "documents_by_risk": [{"doc_id": r.doc.doc_id, "risk": r.risk} for r in ranked[:20]],
+    }

@@ -1,4 +1,5 @@
-"""sacrebleu BLEU, chrF and TER per document and for the corpus, with their signatures.
+"""sacrebleu BLEU, chrF, chrF++ and TER per document and for the corpus, with their signatures; and the same
+metrics per sentence pair (sentence BLEU with effective order) for segments.csv.
 
 Segments are paragraphs when the translation and its reference have the same paragraphs, otherwise the whole
 document is one segment. The tokenizer follows the target language (``zh`` for Chinese; ``ja-mecab`` /
@@ -24,6 +25,7 @@ class Scores:
     chrf: float
     ter: float
     segments: int
+    chrf_pp: float = 0.0  # chrF++ (word bigrams as well as character n-grams)
 
 
 def bleu_tokenizer(tgt_lang: str) -> str:
@@ -47,6 +49,37 @@ def _metrics(tgt_lang: str) -> tuple[BLEU, CHRF, TER]:
     )
 
 
+@lru_cache(maxsize=16)
+def _chrf_pp() -> CHRF:
+    return CHRF(word_order=2)
+
+
+@lru_cache(maxsize=16)
+def _sentence_bleu(tgt_lang: str) -> BLEU:
+    # effective order: a short sentence without 4-gram matches is not scored 0 (sacrebleu's sentence BLEU)
+    return BLEU(tokenize=bleu_tokenizer(tgt_lang), effective_order=True)
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    bleu: float
+    chrf: float
+    chrf_pp: float
+    ter: float
+
+
+def sentence_scores(hypothesis: str, reference: str, tgt_lang: str) -> SentenceScores:
+    """BLEU (effective order), chrF, chrF++ and TER of one sentence pair against its reference."""
+    _, chrf, ter = _metrics(base_lang(tgt_lang))
+    refs = [reference]
+    return SentenceScores(
+        bleu=round(_sentence_bleu(base_lang(tgt_lang)).sentence_score(hypothesis, refs).score, 4),
+        chrf=round(chrf.sentence_score(hypothesis, refs).score, 4),
+        chrf_pp=round(_chrf_pp().sentence_score(hypothesis, refs).score, 4),
+        ter=round(ter.sentence_score(hypothesis, refs).score, 4),
+    )
+
+
 @dataclass(frozen=True)
 class Statistics:
     """sacrebleu's per-segment sufficient statistics for BLEU, chrF and TER.
@@ -58,9 +91,12 @@ class Statistics:
     bleu: tuple[tuple[Any, ...], ...] = ()
     chrf: tuple[tuple[Any, ...], ...] = ()
     ter: tuple[tuple[Any, ...], ...] = ()
+    chrf_pp: tuple[tuple[Any, ...], ...] = ()
 
     def __add__(self, other: Statistics) -> Statistics:
-        return Statistics(self.bleu + other.bleu, self.chrf + other.chrf, self.ter + other.ter)
+        return Statistics(
+            self.bleu + other.bleu, self.chrf + other.chrf, self.ter + other.ter, self.chrf_pp + other.chrf_pp
+        )
 
     @property
     def segments(self) -> int:
@@ -75,7 +111,7 @@ def segment_statistics(hypotheses: list[str], references: list[str], tgt_lang: s
     def extract(metric: BLEU | CHRF | TER) -> tuple[tuple[Any, ...], ...]:
         return tuple(tuple(row) for row in metric._extract_corpus_statistics(hypotheses, refs))
 
-    return Statistics(extract(bleu), extract(chrf), extract(ter))
+    return Statistics(extract(bleu), extract(chrf), extract(ter), extract(_chrf_pp()))
 
 
 def scores_from_statistics(stats: Statistics, tgt_lang: str) -> Scores:
@@ -85,6 +121,9 @@ def scores_from_statistics(stats: Statistics, tgt_lang: str) -> Scores:
         chrf=round(chrf._aggregate_and_compute([list(r) for r in stats.chrf]).score, 4),
         ter=round(ter._aggregate_and_compute([list(r) for r in stats.ter]).score, 4),
         segments=stats.segments,
+        chrf_pp=round(_chrf_pp()._aggregate_and_compute([list(r) for r in stats.chrf_pp]).score, 4)
+        if stats.chrf_pp
+        else 0.0,
     )
 
 
@@ -92,7 +131,7 @@ def signatures(tgt_lang: str) -> dict[str, str]:
     """sacrebleu's signature strings for the metrics used on ``tgt_lang`` (a score must exist first)."""
     bleu, chrf, ter = _metrics(base_lang(tgt_lang))
     sigs = {}
-    for name, metric in (("bleu", bleu), ("chrf", chrf), ("ter", ter)):
+    for name, metric in (("bleu", bleu), ("chrf", chrf), ("chrf_pp", _chrf_pp()), ("ter", ter)):
         metric.corpus_score(["a"], [["a"]])  # get_signature() needs one computed score
         sigs[name] = str(metric.get_signature())
     return sigs
