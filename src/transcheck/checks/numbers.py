@@ -14,6 +14,9 @@ passes and "5月8日 → 5 August" or "下午3点 → 3 a.m." does not; their di
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..model import AlignedPair, Finding
 from ..text.dates import (
@@ -124,136 +127,83 @@ _MONTH_WORD_TEXT = (
 _MONTH_WORDS = frozenset(_MONTH_WORD_TEXT.split())
 
 
-def _date_findings(
-    doc_id: str,
-    pair: AlignedPair,
-    src_dates: list[DateMention],
-    tgt_dates: list[DateMention],
-    src_values: list[float],
-    tgt_values: list[float],
-) -> list[Finding]:
-    findings = []
-    free = list(tgt_dates)
-    missing = []
-    for date in src_dates:
-        match = next((t for t in free if compatible_dates(date, t)), None)
-        if match is not None:
-            free.remove(match)
-            if date.year is not None and match.year is None and not any(same_value(date.year, v) for v in tgt_values):
-                findings.append(
-                    finding(
-                        "D004",
-                        doc_id,
-                        f"The source date {date.text} ({describe_date(date)}) is rendered {match.text!r} without "
-                        f"its year.",
-                        pair=pair,
-                        evidence=match.text,
-                        suggestion=describe_date(date),
-                    )
-                )
-            continue
-        parts = [p for p in (date.year, date.month, date.day) if p is not None]
-        if all(any(same_value(p, v) for v in tgt_values) for p in parts):
-            continue  # written in a form not read as a date, with the same numbers
-        missing.append(date)
-    free = [t for t in free if not all(any(same_value(p, v) for v in src_values) for p in _parts(t))]
-    for date, other in zip(missing, free, strict=False):
-        findings.append(
-            finding(
-                "D004",
-                doc_id,
-                f"Date changed: the source says {date.text} ({describe_date(date)}), the translation says "
-                f"{other.text} ({describe_date(other)}).",
-                pair=pair,
-                evidence=other.text,
-                suggestion=describe_date(date),
-            )
-        )
-    for date in missing[len(free) :]:
-        findings.append(
-            finding(
-                "D004",
-                doc_id,
-                f"The source date {date.text} ({describe_date(date)}) does not appear in the translation.",
-                pair=pair,
-                evidence=date.text,
-                suggestion=describe_date(date),
-            )
-        )
-    for date in free[len(missing) :]:
-        findings.append(
-            finding(
-                "D002",
-                doc_id,
-                f"The translation has the date {date.text} ({describe_date(date)}), which is not in the source.",
-                pair=pair,
-                evidence=date.text,
-            )
-        )
-    return findings
+@dataclass(frozen=True)
+class _Kind:
+    """How one kind of temporal mention (dates, times) is matched, found in plain numbers and described."""
+
+    name: str
+    compatible: Callable[[Any, Any], bool]
+    among: Callable[[Any, list[float]], bool]  # the mention stated with plain numbers ("at 3", "3 10 2023")
+    describe: Callable[[Any], str]
 
 
-def _parts(date: DateMention) -> list[int]:
-    return [p for p in (date.year, date.month, date.day) if p is not None]
-
-
-def _time_findings(
-    doc_id: str,
-    pair: AlignedPair,
-    src_times: list[TimeMention],
-    tgt_times: list[TimeMention],
-    src_values: list[float],
-    tgt_values: list[float],
-) -> list[Finding]:
-    findings = []
-    free = list(tgt_times)
-    missing = []
-    for time in src_times:
-        match = next((t for t in free if compatible_times(time, t)), None)
-        if match is not None:
-            free.remove(match)
-        elif not _hour_among(time, tgt_values):
-            missing.append(time)
-    free = [t for t in free if not _hour_among(t, src_values)]
-    for time, other in zip(missing, free, strict=False):
-        findings.append(
-            finding(
-                "D004",
-                doc_id,
-                f"Time changed: the source says {time.text} ({describe_time(time)}), the translation says "
-                f"{other.text} ({describe_time(other)}).",
-                pair=pair,
-                evidence=other.text,
-                suggestion=describe_time(time),
-            )
-        )
-    for time in missing[len(free) :]:
-        findings.append(
-            finding(
-                "D004",
-                doc_id,
-                f"The source time {time.text} ({describe_time(time)}) does not appear in the translation.",
-                pair=pair,
-                evidence=time.text,
-                suggestion=describe_time(time),
-            )
-        )
-    for time in free[len(missing) :]:
-        findings.append(
-            finding(
-                "D002",
-                doc_id,
-                f"The translation has the time {time.text} ({describe_time(time)}), which is not in the source.",
-                pair=pair,
-                evidence=time.text,
-            )
-        )
-    return findings
+def _date_among(date: DateMention, values: list[float]) -> bool:
+    return all(any(same_value(p, v) for v in values) for p in _parts(date))
 
 
 def _hour_among(time: TimeMention, values: list[float]) -> bool:
     """The time written without a clock form on the other side ("at 3"): one of its hours is there."""
     return any(math.isclose(m / 60, v) or math.isclose((m / 60) % 12, v) for m in time.minutes for v in values)
+
+
+_DATES = _Kind("date", compatible_dates, _date_among, describe_date)
+_TIMES = _Kind("time", compatible_times, _hour_among, describe_time)
+
+
+def _temporal_findings(
+    kind: _Kind,
+    doc_id: str,
+    pair: AlignedPair,
+    src_items: Sequence[DateMention | TimeMention],
+    tgt_items: Sequence[DateMention | TimeMention],
+    src_values: list[float],
+    tgt_values: list[float],
+) -> list[Finding]:
+    """D004 for a source date or time the translation changes or drops, D002 for one it adds; a date that
+    keeps day and month but drops its stated year is D004 too."""
+    findings = []
+    free: list[DateMention | TimeMention] = list(tgt_items)
+    missing: list[DateMention | TimeMention] = []
+    for item in src_items:
+        match = next((t for t in free if kind.compatible(item, t)), None)
+        if match is not None:
+            free.remove(match)
+            if isinstance(item, DateMention) and isinstance(match, DateMention):
+                findings += _year_dropped(doc_id, pair, item, match, tgt_values)
+        elif not kind.among(item, tgt_values):
+            missing.append(item)
+    free = [t for t in free if not kind.among(t, src_values)]
+    label = kind.name.capitalize()
+    for item, other in zip(missing, free, strict=False):
+        message = (
+            f"{label} changed: the source says {item.text} ({kind.describe(item)}), the translation says "
+            f"{other.text} ({kind.describe(other)})."
+        )
+        findings.append(
+            finding("D004", doc_id, message, pair=pair, evidence=other.text, suggestion=kind.describe(item))
+        )
+    for item in missing[len(free) :]:
+        message = f"The source {kind.name} {item.text} ({kind.describe(item)}) does not appear in the translation."
+        findings.append(finding("D004", doc_id, message, pair=pair, evidence=item.text, suggestion=kind.describe(item)))
+    for item in free[len(missing) :]:
+        message = (
+            f"The translation has the {kind.name} {item.text} ({kind.describe(item)}), which is not in the source."
+        )
+        findings.append(finding("D002", doc_id, message, pair=pair, evidence=item.text))
+    return findings
+
+
+def _year_dropped(
+    doc_id: str, pair: AlignedPair, date: DateMention, match: DateMention, tgt_values: list[float]
+) -> list[Finding]:
+    if date.year is None or match.year is not None or any(same_value(date.year, v) for v in tgt_values):
+        return []
+    message = f"The source date {date.text} ({describe_date(date)}) is rendered {match.text!r} without its year."
+    return [finding("D004", doc_id, message, pair=pair, evidence=match.text, suggestion=describe_date(date))]
+
+
+def _parts(date: DateMention) -> list[int]:
+    return [p for p in (date.year, date.month, date.day) if p is not None]
 
 
 def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: str) -> list[Finding]:
@@ -268,8 +218,8 @@ def check_pair_numbers(doc_id: str, pair: AlignedPair, src_lang: str, tgt_lang: 
     # numbers outside dates and times, which may state a date or time in a form not read as one ("at 3")
     src_values, tgt_values = [n.value for n in src_numbers], [n.value for n in tgt_numbers]
 
-    findings = _date_findings(doc_id, pair, src_dates, tgt_dates, src_values, tgt_values)
-    findings += _time_findings(doc_id, pair, src_times, tgt_times, src_values, tgt_values)
+    findings = _temporal_findings(_DATES, doc_id, pair, src_dates, tgt_dates, src_values, tgt_values)
+    findings += _temporal_findings(_TIMES, doc_id, pair, src_times, tgt_times, src_values, tgt_values)
 
     missing = _unmatched(src_numbers, tgt_numbers)
     added = _unmatched(tgt_numbers, src_numbers)
