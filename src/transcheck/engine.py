@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .align import SentenceAligner, default_aligner
 from .checks.alignment import check_length_ratios, check_pair_alignment
@@ -38,6 +38,9 @@ from .scoring.metrics import (
 from .selection import RuleSelection, Skipped, skipped_rules, target_is_cased
 from .suppression import MarkerProblem, Suppression, parse_markers
 from .text.split import split_sentences
+
+if TYPE_CHECKING:
+    from .backends import Backend
 
 #: Below this confidence a link is too doubtful to pile number, name and term findings on (see
 #: :func:`withhold_reason`); links of unit-aligned inputs are given, not guessed, and always pass.
@@ -416,14 +419,28 @@ def _sort_key(order: dict[str, int]) -> Callable[[Finding], tuple[int, int, str,
     return key
 
 
-def run(documents: Iterable[DocumentPair], settings: Settings) -> RunResult:
-    """Check every document, then run the corpus-wide step. Output order is deterministic."""
+def run(
+    documents: Iterable[DocumentPair],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    backend: Backend | None = None,
+) -> RunResult:
+    """Check every document, then run the corpus-wide step. Output order is deterministic. ``progress`` (if
+    given) is called with (documents done, documents in all) as the work goes on (the CLI's progress bar).
+    ``backend`` (default: serial, in this process) decides where documents are checked: see
+    :mod:`transcheck.backends`; every backend gives the same result."""
+    from .backends import SerialBackend
+
     lexicon = settings.lexicon or shipped_lexicon()
     linker = NameLinker(lexicon)
     documents = list(documents)
     aligner = default_aligner(settings.model, names=lexicon)
     prepare_aligner(aligner, documents, settings)
-    results = [check_document(doc, settings, aligner, linker) for doc in documents]
+    results: list[DocResult] = []
+    for batch in (backend or SerialBackend()).map(documents, settings, aligner, linker):
+        results.extend(batch)
+        if progress is not None:
+            progress(len(results), len(documents))
     return finish(results, settings)
 
 

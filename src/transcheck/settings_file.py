@@ -22,6 +22,7 @@ from .selection import parse_codes
 
 FILE_NAMES = ("transcheck.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
+ENGINES = ("serial", "pool", "dask")  # as transcheck.backends.ENGINES (not imported: that pulls in the engine)
 
 
 class SettingsFileError(UsageError):
@@ -67,6 +68,18 @@ def _fail_on(where: str, value: Any) -> str:
     return str(value)
 
 
+def _workers(where: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingsFileError(f"{where} must be a whole number of at least 1, not {value!r}.")
+    return value
+
+
+def _engine(where: str, value: Any) -> str:
+    if value not in ENGINES:
+        raise SettingsFileError(f"{where} must be one of {', '.join(ENGINES)}, not {value!r}.")
+    return str(value)
+
+
 #: key → (how its value is checked, whether it is a path relative to the file).
 _KEYS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
     "src-lang": (_string, ""),
@@ -83,6 +96,9 @@ _KEYS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
     "min-chrf": (_number, ""),
     "min-bleu": (_number, ""),
     "max-risk": (_number, ""),
+    "workers": (_workers, ""),
+    "engine": (_engine, ""),
+    "scheduler": (_string, ""),
 }
 KEYS = tuple(_KEYS)
 

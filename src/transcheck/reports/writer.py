@@ -1,5 +1,26 @@
-"""Write the report folder atomically: everything goes to a temporary folder first, then replaces the old
-files, so an interrupted run leaves either the previous reports or complete new ones."""
+"""Write the report folder atomically, in the formats asked for.
+
+Everything goes to a temporary folder inside the report folder first and is then moved into place, so an
+interrupted run leaves either the previous reports or complete new ones. ``summary.json`` is always written.
+Report files of formats *not* asked for this time are removed, so a folder never mixes two runs.
+
+Formats (``--format``, comma-separated; names below, or the aliases in :data:`ALIASES`):
+
+======================  ============================================  =============================
+format                  files                                         for
+======================  ============================================  =============================
+``csv-excel``           findings.csv, segments.csv, documents.csv,    people: Excel, LibreOffice
+                        names.csv
+``csv``                 csv/findings.csv … (plain UTF-8)              scripts
+``xlsx``                report.xlsx                                   people
+``html``                report.html                                   people (browser, offline)
+``json``                report.json                                   scripts, dashboards
+``sarif``               report.sarif                                  GitHub code scanning
+``junit``               junit.xml                                     GitLab, Jenkins, Azure DevOps
+``github``              step-summary.md, github-annotations.txt       GitHub Actions
+``gitlab``              gl-code-quality-report.json                   GitLab code quality
+======================  ============================================  =============================
+"""
 
 from __future__ import annotations
 
@@ -7,30 +28,123 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .csv_report import write_csv
+from . import csv_writer, github, gitlab, html, json_writer, junit, sarif, xlsx
 from .tables import ReportTables
 
-REPORT_FILES = ("findings.csv", "segments.csv", "documents.csv", "names.csv", "summary.json")
+SUMMARY_FILE = "summary.json"
 
 
-def write_reports(tables: ReportTables, out_dir: str | os.PathLike[str]) -> list[Path]:
+@dataclass(frozen=True)
+class Format:
+    name: str
+    files: tuple[str, ...]
+    write: Callable[[ReportTables, Path], list[Path]]
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in [
+        Format("csv-excel", csv_writer.EXCEL_FILES, csv_writer.write_excel_csv, "CSV for Excel: BOM, no formulas"),
+        Format("csv", csv_writer.PLAIN_FILES, csv_writer.write_plain_csv, "plain UTF-8 CSV in csv/"),
+        Format("xlsx", (xlsx.FILE,), xlsx.write, "Excel workbook, summary sheet first"),
+        Format("html", (html.FILE,), html.write, "self-contained HTML report"),
+        Format("json", (json_writer.FILE,), json_writer.write, "every table and the summary in one JSON file"),
+        Format("sarif", (sarif.FILE,), sarif.write, "SARIF 2.1.0 for GitHub code scanning"),
+        Format("junit", (junit.FILE,), junit.write, "JUnit XML for GitLab, Jenkins, Azure DevOps"),
+        Format("github", github.FILES, github.write, "GitHub Actions annotations and job summary"),
+        Format("gitlab", (gitlab.FILE,), gitlab.write, "GitLab code-quality report"),
+    ]
+}
+#: The formats written when ``--format`` is not given: what a person opens.
+DEFAULT_FORMATS = ("csv-excel", "xlsx", "html", "json")
+ALIASES: dict[str, tuple[str, ...]] = {
+    "default": DEFAULT_FORMATS,
+    "all": tuple(FORMATS),
+}
+#: Every file the default formats write, summary.json included, in the order :func:`write_reports` returns them.
+REPORT_FILES = (*csv_writer.EXCEL_FILES, SUMMARY_FILE, xlsx.FILE, html.FILE, json_writer.FILE)
+
+
+class FormatError(ValueError):
+    """A ``--format`` value names no format or alias."""
+
+
+def ci_formats(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The ``ci`` alias: machine formats, plus ``github`` inside GitHub Actions and ``gitlab`` inside GitLab CI."""
+    environ = os.environ if environ is None else environ
+    chosen = ["csv", "json", "sarif", "junit"]
+    if environ.get("GITHUB_ACTIONS") == "true":
+        chosen.append("github")
+    if environ.get("GITLAB_CI"):
+        chosen.append("gitlab")
+    return tuple(chosen)
+
+
+def parse_formats(spec: str | Sequence[str] | None, environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """``"html,sarif"``, ``"default,sarif"``, ``"ci"`` or ``"all"`` → format names, in the order of
+    :data:`FORMATS`, without repeats. ``None`` or an empty value means the default set."""
+    parts = spec.split(",") if isinstance(spec, str) else list(spec or [])
+    chosen: set[str] = set()
+    for raw in parts:
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name == "ci":
+            chosen.update(ci_formats(environ))
+        elif name in ALIASES:
+            chosen.update(ALIASES[name])
+        elif name in FORMATS:
+            chosen.add(name)
+        else:
+            known = ", ".join([*FORMATS, *ALIASES, "ci"])
+            raise FormatError(f"--format: {raw.strip()!r} is not a report format; choose from {known}")
+    if not chosen:
+        chosen.update(DEFAULT_FORMATS)
+    return tuple(name for name in FORMATS if name in chosen)
+
+
+def _known_files() -> list[str]:
+    return [file for f in FORMATS.values() for file in f.files]
+
+
+def _replace(staged: Path, final: Path) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged, final)
+
+
+def write_reports(
+    tables: ReportTables, out_dir: str | os.PathLike[str], formats: Iterable[str] | None = None
+) -> list[Path]:
+    """Write ``summary.json`` and the files of ``formats`` (default: :data:`DEFAULT_FORMATS`) into ``out_dir``;
+    return the paths written (the default set in the order of :data:`REPORT_FILES`)."""
+    chosen = parse_formats(list(formats) if formats is not None else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".transcheck-", dir=out))
     try:
-        write_csv(tables.findings, staging / "findings.csv")
-        write_csv(tables.segments, staging / "segments.csv")
-        write_csv(tables.documents, staging / "documents.csv")
-        write_csv(tables.names, staging / "names.csv")
-        (staging / "summary.json").write_text(
+        relative: list[str] = []
+        for name in chosen:
+            for path in FORMATS[name].write(tables, staging):
+                relative.append(path.relative_to(staging).as_posix())
+        (staging / SUMMARY_FILE).write_text(
             json.dumps(tables.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
-        written = []
-        for name in REPORT_FILES:
-            os.replace(staging / name, out / name)
-            written.append(out / name)
-        return written
+        relative.append(SUMMARY_FILE)
+        order = {name: i for i, name in enumerate(REPORT_FILES)}
+        relative.sort(key=lambda name: (order.get(name, len(order)), name))
+        for name in relative:
+            _replace(staging / name, out / name)
+        for name in _known_files():
+            if name not in relative and (out / name).is_file():
+                (out / name).unlink()
+        plain = out / csv_writer.PLAIN_FOLDER
+        if plain.is_dir() and not any(plain.iterdir()):
+            plain.rmdir()
+        return [out / name for name in relative]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
