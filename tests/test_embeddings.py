@@ -322,3 +322,26 @@ def test_encoder_similarity_of_linked_pairs_for_risk(tiny_model: Path) -> None:
     similarities = _similarities(pairs, str(tiny_model))
     assert set(similarities) == {0}  # a null link has no embedding pair
     assert -1.0 <= similarities[0] <= 1.0
+
+
+def test_check_with_a_model_feeds_encoder_similarity_into_risk(tiny_model: Path, tmp_path: Path) -> None:
+    import csv
+
+    from transcheck.cli import main
+
+    table = tmp_path / "pairs.tsv"
+    table.write_text(
+        "source\ttarget\nWir gehen 2024 nach Zermatt.\tNous allons à Zermatt en 2024.\n"
+        "Der Berg ist hoch.\tLa montagne est haute.\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(table), "--src-lang", "de", "--tgt-lang", "fr", "--workers", "1", "-q"]
+    main([*args, "--out", str(tmp_path / "a"), "--model", str(tiny_model)])
+    main([*args, "--out", str(tmp_path / "b")])
+
+    def risks(folder: str) -> list[float]:
+        with (tmp_path / folder / "segments.csv").open(encoding="utf-8-sig") as handle:
+            return [float(r["risk"]) for r in csv.DictReader(handle)]
+
+    assert len(risks("a")) == len(risks("b")) == 2
+    assert risks("a") != risks("b")  # the encoder's similarities enter the risk score

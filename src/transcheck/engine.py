@@ -25,7 +25,7 @@ from .lid import detect_document
 from .model import AlignedPair, DocumentPair, Finding, Sentence, Side, Unit, number_repeated_ids
 from .names.lexicon import NameLexicon, shipped_lexicon
 from .names.linking import NameLinker, NameOccurrence
-from .risk import document_features, document_risk, risk_score
+from .risk import ENCODER_WEIGHTS, WEIGHTS, document_features, document_risk, risk_score
 from .scoring.metrics import (
     Scores,
     SentenceScores,
@@ -339,7 +339,8 @@ def check_document(
     if doc.target is not None and result.pairs:
         similarities = _similarities(result.pairs, settings.model) if settings.model and has_source else None
         features = document_features(result.pairs, result.findings, src_lang, tgt_lang, similarities)
-        result.risks = {k: round(risk_score(f), 4) for k, f in features.items()}
+        weights = ENCODER_WEIGHTS if similarities else WEIGHTS
+        result.risks = {k: round(risk_score(f, weights), 4) for k, f in features.items()}
         result.risk = round(document_risk(list(result.risks.values())), 4)
     result.findings += threshold_findings(doc.doc_id, settings.thresholds, result.scores, result.pairs, result.risks)
     return result
