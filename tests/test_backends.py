@@ -121,3 +121,20 @@ def test_dask_local_cluster_reports_are_byte_identical(tmp_path: Path, serial_re
     pytest.importorskip("distributed")
     assert _check(tmp_path, "--engine", "dask", "--workers", "2", "--format", "all") == 1
     assert _files(tmp_path) == serial_reports
+
+
+def test_languages_are_settled_once_before_the_documents_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transcheck import engine
+    from transcheck.engine import Settings, with_languages
+    from transcheck.model import DocumentPair, Side, Unit
+
+    doc = DocumentPair(
+        "d",
+        Side("s.txt", (Unit("尹锡悦周四抵达东京。", "line 1"),)),
+        Side("t.txt", (Unit("Yoon Suk-yeol arrived in Tokyo on Thursday.", "line 1"),)),
+    )
+    [settled] = with_languages([doc], Settings())
+    assert (settled.src_lang, settled.tgt_lang) == ("zh", "en")
+    calls: list[object] = []
+    monkeypatch.setattr(engine, "detect_document", lambda texts: calls.append(texts) or "xx")
+    assert engine._languages(settled, Settings()) == ("zh", "en") and calls == []

@@ -186,6 +186,19 @@ def _languages(doc: DocumentPair, settings: Settings) -> tuple[str, str]:
     return src_lang, tgt_lang
 
 
+def with_languages(documents: list[DocumentPair], settings: Settings) -> list[DocumentPair]:
+    """The documents with their languages settled once (declared, set, or detected), so that neither the
+    corpus-level learning nor the per-document checks, in whichever process, detect them again."""
+    out = []
+    for doc in documents:
+        if (doc.src_lang and doc.tgt_lang) or _status(doc)[0] == "input-error":
+            out.append(doc)
+            continue
+        src_lang, tgt_lang = _languages(doc, settings)
+        out.append(replace(doc, src_lang=src_lang or None, tgt_lang=tgt_lang or None))
+    return out
+
+
 def prepare_aligner(aligner: SentenceAligner, documents: Sequence[DocumentPair], settings: Settings) -> None:
     """Corpus-level learning before documents are checked one by one: an aligner with a ``fit`` method learns
     its lexicon from all documents of each language pair that it will align (not the unit-aligned ones)."""
@@ -434,7 +447,7 @@ def run(
 
     lexicon = settings.lexicon or shipped_lexicon()
     linker = NameLinker(lexicon)
-    documents = list(documents)
+    documents = with_languages(list(documents), settings)
     aligner = default_aligner(settings.model, names=lexicon)
     prepare_aligner(aligner, documents, settings)
     results: list[DocResult] = []
