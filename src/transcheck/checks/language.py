@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..lid import Decision, decide_detail, detect, without_markup
 from ..model import AlignedPair, Finding
-from ..text.script import base_lang, lang_scripts, script_of
+from ..text.script import base_lang, count_scripts, lang_scripts, script_of
 from . import finding
 
 #: The confidence a verdict against the target language needs, by how :func:`~transcheck.lid.decide_detail`
@@ -115,6 +115,11 @@ def needs_translation(text: str) -> bool:
     return not (len(words) >= 2 and all(w[0].isupper() or _is_code(w) for w in words))
 
 
+#: An English target sentence with at least this share of Latin letters and common function words skips
+#: language identification for a third language (the costliest step of the language check).
+LATIN_SHARE_FOR_FAST_PATH = 0.95
+
+
 def _clearly_english(text: str) -> bool:
     words = [w.strip(".,;:!?\"'()“”‘’").casefold() for w in text.split()]
     words = [w for w in words if w]
@@ -186,6 +191,8 @@ def _judge_copy(text: str, src: str, tgt: str) -> LanguageVerdict | None:
 
 
 def _third_language(text: str, src: str, tgt: str) -> LanguageVerdict | None:
+    if tgt == "en" and count_scripts(text).share("latin") >= LATIN_SHARE_FOR_FAST_PATH and _clearly_english(text):
+        return None  # Latin letters and English function words: no third language to look for (and no n-grams)
     guess = detect(text)
     lang = guess.lang
     if not lang or lang in (tgt, src):
@@ -194,8 +201,6 @@ def _third_language(text: str, src: str, tgt: str) -> LanguageVerdict | None:
         decision = decide_detail(text, tgt, lang)
         if decision.lang == lang and _against_target(decision):
             return _l001(lang, tgt, decision)
-        return None
-    if tgt == "en" and _clearly_english(text):
         return None
     letters = decide_detail(text, tgt, lang).letters
     if letters < MIN_LETTERS_THIRD_LANGUAGE or guess.confidence < MIN_CONFIDENCE_THIRD_LANGUAGE:
