@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when findings fail --fail-on (2 stays for errors)"
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary or progress bar on the terminal")
+    check.add_argument(
+        "--timing",
+        action="store_true",
+        help="record the run time (run.seconds) in summary.json; off by default so that the same input gives "
+        "byte-identical reports (also TRANSCHECK_TIMING=1)",
+    )
 
     names = sub.add_parser("names", help="check documents and print the name table (one row per name family)")
     _input_options(names)
@@ -338,10 +345,16 @@ def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
     return options, result, build_tables(result, described)
 
 
+def _timing_wanted(args: argparse.Namespace) -> bool:
+    return bool(args.timing) or os.environ.get("TRANSCHECK_TIMING", "").strip().lower() in {"1", "true", "yes"}
+
+
 def _check(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)  # a typo stops here, before the run
+    started = time.monotonic()
     options, result, tables = _run(args)
-    written = write_reports(tables, args.out, formats)
+    run_info = {"seconds": round(time.monotonic() - started, 1)} if _timing_wanted(args) else None
+    written = write_reports(tables, args.out, formats, run_info=run_info)
     if "github" in formats:
         github_report.publish(tables, sys.stdout)
     code = exit_code(tables, options.fail_on)

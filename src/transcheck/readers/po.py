@@ -49,7 +49,24 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), codec
 
 
+_KEYWORD_STRING = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_WHOLE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(text: str) -> None:
+    """Raise :class:`Unreadable` at the first quoted string that is not closed: polib would silently drop
+    its last character and carry on, so a truncated translation would be checked as if it were whole."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _KEYWORD_STRING.match(stripped)
+        if match is not None and not _WHOLE_STRING.match(match[1]):
+            raise Unreadable("The file is not a valid PO file: a quoted string is not closed.", f"line {number}")
+
+
 def _parse(text: str) -> polib.POFile:
+    _check_strings(text)
     try:
         return polib.pofile(text)
     except (OSError, ValueError, KeyError, IndexError) as exc:

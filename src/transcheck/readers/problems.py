@@ -19,6 +19,10 @@ from transcheck.model import DocumentPair, InputProblem
 from transcheck.readers.encoding import DecodeError, decode_xml_bytes, read_text_file
 
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+#: Deeper element nesting than this is refused: no translation format needs it, and it is a known way to
+#: exhaust the stack of code that walks a tree.
+MAX_XML_DEPTH = 1000
+_EXPAT_POSITION = re.compile(r":\s*line \d+, column \d+$")
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 _SKIPPED_STEMS = frozenset({"glossary", "names"})
 
@@ -101,14 +105,40 @@ def parse_xml(path: str) -> tuple[Element, str]:
         root = SafeET.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except ParseError as exc:
         line, column = exc.position
-        reason = f"The file is not well-formed XML: {exc.msg}."
+        message = _EXPAT_POSITION.sub("", str(exc))  # the place is the location, 1-based; expat's is 0-based
+        reason = f"The file is not well-formed XML: {message}."
         raise Unreadable(reason, f"line {line}, column {column + 1}") from None
     except DefusedXmlException:
         match = _DOCTYPE.search(text)
         line = text.count("\n", 0, match.start()) + 1 if match else 1
         reason = "The file declares a DTD or entities, which are refused for safety; nothing was expanded."
         raise Unreadable(reason, f"line {line}") from None
+    _check_depth(root, text)
     return root, encoding
+
+
+def _check_depth(root: Element, text: str) -> None:
+    """Raise :class:`Unreadable` when elements nest deeper than :data:`MAX_XML_DEPTH` (walked without recursion)."""
+    stack: list[tuple[Element, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_XML_DEPTH:
+            reason = f"The XML elements nest more than {MAX_XML_DEPTH} levels deep, which is refused for safety."
+            opening = f"<{local_name(node.tag)}"
+            # The line of the first element past the limit: count the opening tags of that name up to it.
+            line = _line_of_nth_tag(text, opening, depth) or 1
+            raise Unreadable(reason, f"line {line}")
+        stack.extend((child, depth + 1) for child in node)
+
+
+def _line_of_nth_tag(text: str, opening: str, depth: int) -> int | None:
+    """A best-effort line for the over-deep element: that of the ``depth``-th opening tag in the file."""
+    position = -1
+    for _ in range(depth):
+        position = text.find(opening, position + 1)
+        if position < 0:
+            return None
+    return text.count("\n", 0, position) + 1
 
 
 def local_name(tag: str) -> str:
@@ -123,16 +153,20 @@ def inline_text(element: Element, dropped: frozenset[str]) -> str:
     but a ``<sub>`` inside them holds real text (e.g. an alt attribute), so it is kept.
     """
     parts: list[str] = []
-
-    def walk(node: Element, inside_code: bool) -> None:
+    # Walked with an explicit stack (no recursion): an item is an element to enter, or a tail to emit.
+    stack: list[tuple[Element, bool] | str] = [(element, False)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        node, inside_code = item
         name = local_name(node.tag)
         skip = (inside_code or name in dropped) and name != "sub"
         if not skip and node.text:
             parts.append(node.text)
-        for child in node:
-            walk(child, skip)
+        for child in reversed(list(node)):
             if not skip and child.tail:
-                parts.append(child.tail)
-
-    walk(element, False)
+                stack.append(child.tail)
+            stack.append((child, skip))
     return "".join(parts)

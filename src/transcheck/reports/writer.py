@@ -118,10 +118,17 @@ def _replace(staged: Path, final: Path) -> None:
 
 
 def write_reports(
-    tables: ReportTables, out_dir: str | os.PathLike[str], formats: Iterable[str] | None = None
+    tables: ReportTables,
+    out_dir: str | os.PathLike[str],
+    formats: Iterable[str] | None = None,
+    *,
+    run_info: Mapping[str, object] | None = None,
 ) -> list[Path]:
     """Write ``summary.json`` and the files of ``formats`` (default: :data:`DEFAULT_FORMATS`) into ``out_dir``;
-    return the paths written (the default set in the order of :data:`REPORT_FILES`)."""
+    return the paths written (the default set in the order of :data:`REPORT_FILES`).
+
+    ``run_info`` (e.g. ``{"seconds": 12.3}``, from ``--timing``) goes into ``summary.json`` only, under ``run``,
+    so that every table and every other format stays byte-identical from run to run."""
     chosen = parse_formats(list(formats) if formats is not None else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -131,8 +138,9 @@ def write_reports(
         for name in chosen:
             for path in FORMATS[name].write(tables, staging):
                 relative.append(path.relative_to(staging).as_posix())
+        summary = {**tables.summary, "run": dict(run_info)} if run_info else tables.summary
         (staging / SUMMARY_FILE).write_text(
-            json.dumps(tables.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+            json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
         relative.append(SUMMARY_FILE)
         order = {name: i for i, name in enumerate(REPORT_FILES)}
