@@ -233,3 +233,42 @@ def test_reports_are_byte_identical_by_default_and_timing_is_opt_in(tmp_path: Pa
         assert isinstance(summary["run"]["seconds"], float) and summary["run"]["seconds"] >= 0
         assert (tmp_path / name / "report.json").read_bytes() == (tmp_path / "one" / "report.json").read_bytes()
         assert (tmp_path / name / "documents.csv").read_bytes() == (tmp_path / "one" / "documents.csv").read_bytes()
+
+
+def test_a_replacement_killed_halfway_is_finished_by_the_next_write(tmp_path: Path) -> None:
+    import json
+
+    from transcheck.reports.writer import JOURNAL_FILE, finish_interrupted_commit
+
+    out = tmp_path / "r"
+    out.mkdir()
+    for name in ("findings.csv", "summary.json"):
+        (out / name).write_text("old", encoding="utf-8")
+    staging = out / ".transcheck-abc"
+    staging.mkdir()
+    (staging / "summary.json").write_text("new", encoding="utf-8")
+    (out / "findings.csv").write_text("new", encoding="utf-8")  # moved before the process was killed
+    (out / JOURNAL_FILE).write_text(
+        json.dumps({"staging": staging.name, "files": ["findings.csv", "summary.json"]}), encoding="utf-8"
+    )
+    assert finish_interrupted_commit(out)
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {
+        "findings.csv": "new",
+        "summary.json": "new",
+    }
+    assert not finish_interrupted_commit(out)  # nothing left to finish
+
+
+def test_a_journal_cannot_move_files_out_of_the_folder(tmp_path: Path) -> None:
+    import json
+
+    from transcheck.reports.writer import JOURNAL_FILE, finish_interrupted_commit
+
+    out = tmp_path / "r"
+    staging = out / ".transcheck-x"
+    staging.mkdir(parents=True)
+    (out / JOURNAL_FILE).write_text(json.dumps({"staging": staging.name, "files": ["../evil.txt"]}), encoding="utf-8")
+    (out / "evil.txt").write_text("x", encoding="utf-8")  # what staging/../evil.txt names
+    finish_interrupted_commit(out)
+    assert not (tmp_path / "evil.txt").exists()  # out/../evil.txt is outside the folder: not moved there
+    assert not (out / JOURNAL_FILE).exists()

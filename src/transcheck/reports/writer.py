@@ -132,7 +132,9 @@ def write_reports(
     chosen = parse_formats(list(formats) if formats is not None else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    finish_interrupted_commit(out)
     staging = Path(tempfile.mkdtemp(prefix=".transcheck-", dir=out))
+    committed = False
     try:
         relative: list[str] = []
         for name in chosen:
@@ -145,8 +147,15 @@ def write_reports(
         relative.append(SUMMARY_FILE)
         order = {name: i for i, name in enumerate(REPORT_FILES)}
         relative.sort(key=lambda name: (order.get(name, len(order)), name))
+        # The journal names the staging folder and its files before the first rename and goes after the last:
+        # if the process dies between the two, the next write finishes the moves (the renames themselves are
+        # atomic), so the folder never keeps a mix of two runs past the next run.
+        journal = out / JOURNAL_FILE
+        journal.write_text(json.dumps({"staging": staging.name, "files": relative}) + "\n", encoding="utf-8")
+        committed = True
         for name in relative:
             _replace(staging / name, out / name)
+        journal.unlink()
         for name in _known_files():
             if name not in relative and (out / name).is_file():
                 (out / name).unlink()
@@ -155,4 +164,32 @@ def write_reports(
             plain.rmdir()
         return [out / name for name in relative]
     finally:
+        if not committed or not (out / JOURNAL_FILE).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+#: Written into the report folder while new reports replace the old ones (see :func:`write_reports`).
+JOURNAL_FILE = ".transcheck-commit.json"
+
+
+def finish_interrupted_commit(out: Path) -> bool:
+    """Complete a replacement of the reports that a killed process left half done: move the files still in the
+    staging folder the journal names, then remove journal and staging. True when there was one to finish."""
+    journal = out / JOURNAL_FILE
+    if not journal.is_file():
+        return False
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        staging = out / str(record["staging"])
+        files = [str(name) for name in record["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)
+        return False
+    if staging.parent == out and staging.name.startswith(".transcheck-"):
+        for name in files:
+            staged = staging / name
+            if staged.is_file() and out.resolve() in (out / name).resolve().parents:
+                _replace(staged, out / name)
         shutil.rmtree(staging, ignore_errors=True)
+    journal.unlink(missing_ok=True)
+    return True
