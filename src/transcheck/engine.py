@@ -74,8 +74,8 @@ class DocResult:
     tgt_lang: str
     status: str
     detail: str
-    src_sentences: list[Sentence] = field(default_factory=list)
-    tgt_sentences: list[Sentence] = field(default_factory=list)
+    src_sentences: int = 0  # sentence counts: the sentences themselves live on in ``pairs`` (less to hold)
+    tgt_sentences: int = 0
     pairs: list[AlignedPair] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     names: list[NameOccurrence] = field(default_factory=list)
@@ -280,8 +280,9 @@ def check_document(
     active = selection.enabled - set(result.skipped.rules)
     link_names = target_is_cased(tgt_lang, tgt_texts) or bool(NAME_RULES & selection.explicit)
     source = None if settings.target_only else doc.source
-    result.src_sentences = src = split_side(source, src_lang)
-    result.tgt_sentences = tgt = split_side(doc.target, tgt_lang)
+    src = split_side(source, src_lang)
+    tgt = split_side(doc.target, tgt_lang)
+    result.src_sentences, result.tgt_sentences = len(src), len(tgt)
     has_source = source is not None
     paired = has_source and bool(src) and bool(tgt)  # both sides have text: pairs can be compared
     if has_source:

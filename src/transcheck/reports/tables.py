@@ -169,8 +169,8 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
                 "ref_path": doc.reference.path if doc.reference else "",
                 "src_lang": r.src_lang,
                 "tgt_lang": r.tgt_lang,
-                "src_sentences": len(r.src_sentences),
-                "tgt_sentences": len(r.tgt_sentences),
+                "src_sentences": r.src_sentences,
+                "tgt_sentences": r.tgt_sentences,
                 "pairs": len(r.pairs),
                 "omissions": omitted,
                 "coverage": round(translated / (translated + omitted), 4) if translated + omitted else pd.NA,
@@ -218,8 +218,8 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
         "counts": {
             "documents": len(result.documents),
             "documents_by_status": dict(sorted(Counter(r.status for r in result.documents).items())),
-            "source_sentences": sum(len(r.src_sentences) for r in result.documents),
-            "target_sentences": sum(len(r.tgt_sentences) for r in result.documents),
+            "source_sentences": sum(r.src_sentences for r in result.documents),
+            "target_sentences": sum(r.tgt_sentences for r in result.documents),
             "pairs": len(segments),
             "findings": len(result.findings),
             "findings_by_severity": {
