@@ -24,12 +24,12 @@ be computed (no encoder, another language pair) is 0 and leaves the rest of the 
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align.cedict import english_stems
 from .align.tokens import segment_chinese, word_tokens
+from .checks.alignment import length_deviations
 from .model import AlignedPair, Finding, Severity
 from .text.script import base_lang, count_scripts, han_runs, latin_equivalent_length
 
@@ -56,7 +56,6 @@ ENCODER_WEIGHTS = (-1.81, 1.95, -0.48, 0.00, 0.68, 0.56, 0.01, 0.58, 3.39, 1.99)
 
 #: A finding family counted as an error for risk, whatever its severity (they are about meaning).
 _MEANING_RULES = ("A", "D", "N", "T", "L")
-_SPREAD_FLOOR = 0.25
 
 
 @dataclass(frozen=True)
@@ -117,17 +116,11 @@ def document_features(
     for found in findings:
         if found.pair_id is not None:
             by_pair.setdefault(found.pair_id, []).append(found)
-    logs = {}
-    for pair in pairs:
-        src, tgt = latin_equivalent_length(pair.source), latin_equivalent_length(pair.target)
-        if pair.src_ids and pair.tgt_ids and src >= 1 and tgt >= 1:
-            logs[pair.pair_id] = math.log(tgt / src)
-    centre = statistics.median(logs.values()) if logs else 0.0
-    spread = max(1.4826 * statistics.median(abs(x - centre) for x in logs.values()), _SPREAD_FLOOR) if logs else 1
+    deviations = length_deviations(pairs)
     out = {}
     for pair in pairs:
         own = [f for f in by_pair.get(pair.pair_id, []) if f.rule.startswith(_MEANING_RULES)]
-        z = (logs[pair.pair_id] - centre) / spread if pair.pair_id in logs else 0.0
+        z = deviations[pair.pair_id].z if pair.pair_id in deviations else 0.0
         both = bool(pair.src_ids and pair.tgt_ids)
         out[pair.pair_id] = RiskFeatures(
             errors=min(3.0, sum(1 for f in own if f.severity == Severity.ERROR)),

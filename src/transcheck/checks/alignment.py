@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model import AlignedPair, Finding, Severity
 from ..text.script import count_scripts, latin_equivalent_length
@@ -59,28 +60,47 @@ def check_pair_alignment(doc_id: str, pair: AlignedPair) -> list[Finding]:
     return []
 
 
-def _log_ratio(pair: AlignedPair) -> tuple[float, float, float] | None:
-    src, tgt = latin_equivalent_length(pair.source), latin_equivalent_length(pair.target)
-    if src < 1 or tgt < 1:
-        return None
-    return math.log(tgt / src), src, tgt
+@dataclass(frozen=True)
+class LengthDeviation:
+    """How far a linked pair's length ratio lies from its document's usual ratio, in robust standard
+    deviations (``z``; negative: shorter), with the lengths and the target length the usual ratio expects."""
+
+    z: float
+    src: float
+    tgt: float
+    expected: float
+
+
+def length_deviations(pairs: Sequence[AlignedPair]) -> dict[int, LengthDeviation]:
+    """Each linked pair's deviation from the median log length ratio of the document's linked pairs, the
+    spread being the median absolute deviation (scaled to a standard deviation) or :data:`MIN_LOG_SPREAD`."""
+    ratios = {}
+    for pair in pairs:
+        src, tgt = latin_equivalent_length(pair.source), latin_equivalent_length(pair.target)
+        if pair.src_ids and pair.tgt_ids and src >= 1 and tgt >= 1:
+            ratios[pair.pair_id] = (math.log(tgt / src), src, tgt)
+    if not ratios:
+        return {}
+    logs = [r for r, _, _ in ratios.values()]
+    centre = statistics.median(logs)
+    spread = max(1.4826 * statistics.median(abs(x - centre) for x in logs), MIN_LOG_SPREAD)
+    return {
+        k: LengthDeviation((r - centre) / spread, src, tgt, src * math.exp(centre))
+        for k, (r, src, tgt) in ratios.items()
+    }
 
 
 def check_length_ratios(doc_id: str, pairs: Sequence[AlignedPair]) -> list[Finding]:
     """A003 for each linked pair whose length ratio lies far outside the document's usual ratio."""
-    ratios = {p.pair_id: r for p in pairs if p.src_ids and p.tgt_ids and (r := _log_ratio(p)) is not None}
-    if len(ratios) < MIN_PAIRS_FOR_RATIO:
+    deviations = length_deviations(pairs)
+    if len(deviations) < MIN_PAIRS_FOR_RATIO:
         return []
-    logs = [r for r, _, _ in ratios.values()]
-    centre = statistics.median(logs)
-    spread = max(1.4826 * statistics.median(abs(x - centre) for x in logs), MIN_LOG_SPREAD)
     findings = []
     for pair in pairs:
-        if pair.pair_id not in ratios:
+        deviation = deviations.get(pair.pair_id)
+        if deviation is None:
             continue
-        log_ratio, src, tgt = ratios[pair.pair_id]
-        z = (log_ratio - centre) / spread
-        expected = src * math.exp(centre)
+        z, tgt, expected = deviation.z, deviation.tgt, deviation.expected
         if -SHORT_OUTLIER_Z < z < LONG_OUTLIER_Z or abs(tgt - expected) < MIN_LENGTH_GAP:
             continue
         share = tgt / expected
