@@ -351,7 +351,11 @@ def check_document(
         result.scores = scores_from_statistics(result.score_stats, tgt_lang)
         result.pair_scores = _pair_scores(doc, result.pairs, tgt, tgt_lang, aligner)
     if doc.target is not None and result.pairs:
-        similarities = _similarities(result.pairs, settings.model) if settings.model and has_source else None
+        similarities = (
+            _similarities(result.pairs, settings.model, getattr(aligner, "encoder", None))
+            if settings.model and has_source
+            else None
+        )
         features = document_features(result.pairs, result.findings, src_lang, tgt_lang, similarities)
         weights = ENCODER_WEIGHTS if similarities else WEIGHTS
         result.risks = {k: round(risk_score(f, weights), 4) for k, f in features.items()}
@@ -404,14 +408,15 @@ def _pair_scores(
     return scores
 
 
-def _similarities(pairs: Sequence[AlignedPair], model: str) -> dict[int, float]:
-    """Cosine similarity of each linked pair's sentence embeddings (for the risk score)."""
+def _similarities(pairs: Sequence[AlignedPair], model: str, encoder: Any = None) -> dict[int, float]:
+    """Cosine similarity of each linked pair's sentence embeddings (for the risk score), with the aligner's
+    encoder when it has one (already loaded, and its cache already holds most of these sentences)."""
     from .align.embeddings import load_encoder
 
     linked = [p for p in pairs if p.src_ids and p.tgt_ids]
     if not linked:
         return {}
-    encoder = _encoder(model, load_encoder)
+    encoder = encoder or _encoder(model, load_encoder)
     src = encoder.encode([p.source for p in linked])
     tgt = encoder.encode([p.target for p in linked])
     return {p.pair_id: float((a * b).sum()) for p, a, b in zip(linked, src, tgt, strict=True)}
