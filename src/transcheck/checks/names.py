@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from ..model import Finding, Severity
-from ..names.lexicon import name_key
+from ..names.lexicon import name_key, rotated
 from ..names.linking import GIVEN_FIRST, SURNAME_FIRST, NameOccurrence, given_name_similarity
 from .rules import RULES
 
@@ -151,7 +151,7 @@ def corpus_name_pass(
                 target = pair_text.get((occ.doc_id, occ.pair_id), ("", ""))[1]
                 glossed = name_key(house) != name_key(occ.rendering) and name_key(house) in name_key(target)
                 # the same name in the other order is N004's, reported across all Japanese names at once
-                reordered = bool(occ.order) and _rotated_key(occ.rendering) == name_key(house)
+                reordered = bool(occ.order) and name_key(rotated(occ.rendering)) == name_key(house)
                 if occ.verdict in {"standard", "variant"} and occ.rendering != house and not (glossed or reordered):
                     findings.append(
                         _finding_for(
@@ -210,11 +210,6 @@ def corpus_name_pass(
     return findings, families
 
 
-def _rotated_key(rendering: str) -> str:
-    words = rendering.split()
-    return name_key(" ".join([*words[1:], words[0]])) if words else ""
-
-
 def _order_findings(occurrences: Sequence[NameOccurrence], pair_text: PairText) -> list[Finding]:
     """N004 for each Japanese name written in the corpus's less used order; a tie keeps given name first,
     the order English news uses most."""
@@ -227,8 +222,7 @@ def _order_findings(occurrences: Sequence[NameOccurrence], pair_text: PairText) 
     findings = []
     for occ in ordered:
         if occ.order != usual:
-            words = occ.rendering.split()
-            suggestion = " ".join([*words[1:], words[0]]) if len(words) > 1 else occ.rendering
+            suggestion = rotated(occ.rendering)
             message = (
                 f"{occ.rendering!r} is written {label[occ.order]}; the corpus writes Japanese names "
                 f"{label[usual]} ({counts[usual]} mentions, against {counts[occ.order]})."

@@ -29,7 +29,7 @@ from itertools import product
 
 import opencc
 
-from .lexicon import name_key
+from .lexicon import name_key, rotated
 
 #: How long vowels are written in each style: (ō, ū) in the reading → spelling.
 _LONG_VOWEL_STYLES: tuple[dict[str, str], ...] = (
@@ -179,8 +179,7 @@ def same_reading(rendering: str, standard: str) -> bool:
     other order ("Taro Kohno", "Kono Taro" for "Taro Kono"). For a person whose reading is known this is the
     whole set of accepted spellings: "Akio Toyota" is a reading of 豊田章男's characters, not his name."""
     key = reading_key(rendering)
-    words = standard.split()
-    return key in {reading_key(standard), reading_key(" ".join([*words[1:], *words[:1]]))}
+    return key in {reading_key(standard), reading_key(rotated(standard))}
 
 
 def customary_candidates(name: str) -> set[str]:

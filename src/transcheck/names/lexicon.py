@@ -42,6 +42,13 @@ def name_key(text: str) -> str:
     return re.sub(r"[\s\-‐‑’'.]+", "", folded).casefold()
 
 
+def rotated(name: str) -> str:
+    """The name with its first word moved to the end ("Kishida Fumio" → "Fumio Kishida"): the other order of
+    a two-part name."""
+    words = name.split()
+    return " ".join([*words[1:], words[0]]) if len(words) > 1 else name
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 from ..model import AlignedPair
 from ..text.script import han_runs
 from . import chinese, japanese, korean
-from .lexicon import NameEntry, NameLexicon, name_key
+from .lexicon import NameEntry, NameLexicon, name_key, rotated
 from .mentions import NameMention, extract_mentions
 from .source_names import SourceName, source_person_names
 from .vocabulary import is_known_word
@@ -113,11 +113,6 @@ def _reads_as(entry: NameEntry, text: str, form: str) -> bool:
     return test is not None and test(entry, text, form)
 
 
-def _rotated(text: str) -> str:
-    words = text.split()
-    return " ".join([*words[1:], words[0]]) if len(words) > 1 else text
-
-
 def japanese_order(text: str, standard: str, forms: tuple[str, ...]) -> str:
     """Whether a rendering of a Japanese name puts the given name first, told from the name's characters
     where the dictionary reads them, else from the lexicon's standard spelling (given name first). A one-word
@@ -131,7 +126,7 @@ def japanese_order(text: str, standard: str, forms: tuple[str, ...]) -> str:
     key = name_key(text)
     if standard and key == name_key(standard):
         return GIVEN_FIRST
-    if standard and key == name_key(_rotated(standard)):
+    if standard and key == name_key(rotated(standard)):
         return SURNAME_FIRST
     return ""
 
@@ -183,7 +178,7 @@ def _judge_by_reading(base: NameOccurrence, text: str, unknown: list[SourceName]
     if name.origin in SUGGESTIONS:
         # in the mention's own order: "Mutu Yoji" is suggested "Muto Yoji"
         preferred = sorted(SUGGESTIONS[name.origin](name.form))
-        preferred += [_rotated(c) for c in preferred]
+        preferred += [rotated(c) for c in preferred]
         candidate = max(preferred, key=lambda c: given_name_similarity(text, c), default=candidate)
     return replace(base, entity="src:" + name.form, standard=candidate, verdict="nonstandard", source_form=name.form)
 
@@ -206,8 +201,8 @@ class NameLinker:
         words = text.split()
         if len(words) < 2:
             return None
-        for rotated in (" ".join([words[-1], *words[:-1]]), " ".join([*words[1:], words[0]])):
-            known = self.lexicon.by_rendering(rotated)
+        for other_order in (" ".join([words[-1], *words[:-1]]), rotated(text)):
+            known = self.lexicon.by_rendering(other_order)
             if known:
                 return known[0]
         return None
