@@ -8,11 +8,12 @@ that identify a finding (``finding_id``, ``rule``, ``severity``, ``doc_id``, ``p
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
@@ -211,3 +212,15 @@ def finding_message(row: Mapping[str, Any]) -> str:
     if suggestion and suggestion not in message:
         parts.append(f"Suggestion: {one_line(suggestion, 200)}")
     return " ".join(parts) or finding_title(row)
+
+
+def json_text(value: Any) -> str:
+    """JSON as every JSON report writes it: UTF-8 text kept, indented, no NaN, a final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def write_text(folder: Path, name: str, content: str) -> Path:
+    """Write one report file as UTF-8 with ``\n`` line ends (the same bytes on every platform)."""
+    path = folder / name
+    path.write_text(content, encoding="utf-8", newline="\n")
+    return path

@@ -35,6 +35,7 @@ from .common import (
     one_line,
     place_of,
     records,
+    write_text,
 )
 from .tables import ReportTables
 
@@ -137,10 +138,8 @@ def step_summary(tables: ReportTables) -> str:
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    summary, commands = folder / FILE, folder / ANNOTATIONS_FILE
-    summary.write_text(step_summary(tables), encoding="utf-8", newline="\n")
-    commands.write_text("".join(line + "\n" for line in annotation_lines(tables)), encoding="utf-8", newline="\n")
-    return [summary, commands]
+    commands = "".join(line + "\n" for line in annotation_lines(tables))
+    return [write_text(folder, FILE, step_summary(tables)), write_text(folder, ANNOTATIONS_FILE, commands)]
 
 
 def publish(tables: ReportTables, stream: TextIO, environ: Mapping[str, str] | None = None) -> None:

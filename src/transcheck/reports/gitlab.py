@@ -9,11 +9,10 @@ One entry per finding that counts (suppressed and baselined findings are left ou
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from .common import counts, document_paths, finding_message, finding_title, place_of, records
+from .common import counts, document_paths, finding_message, finding_title, json_text, place_of, records, write_text
 from .tables import ReportTables
 
 FILE = "gl-code-quality-report.json"
@@ -41,10 +40,8 @@ def entries(tables: ReportTables) -> list[dict[str, Any]]:
 
 
 def render(tables: ReportTables) -> str:
-    return json.dumps(entries(tables), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(entries(tables))
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    path = folder / FILE
-    path.write_text(render(tables), encoding="utf-8", newline="\n")
-    return [path]
+    return [write_text(folder, FILE, render(tables))]

@@ -28,16 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .common import (
-    SEVERITIES,
-    SEVERITY_RANK,
-    counts,
-    fail_on,
-    fails,
-    is_float_column,
-    records,
-    text,
-)
+from .common import SEVERITIES, SEVERITY_RANK, counts, fail_on, fails, is_float_column, records, text, write_text
 from .tables import ReportTables
 
 FILE = "report.html"
@@ -683,6 +674,4 @@ def render(tables: ReportTables) -> str:
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    path = folder / FILE
-    path.write_text(render(tables), encoding="utf-8", newline="\n")
-    return [path]
+    return [write_text(folder, FILE, render(tables))]

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .common import plain, records
+from .common import json_text, plain, records, write_text
 from .tables import ReportTables
 
 FILE = "report.json"
@@ -58,13 +58,11 @@ def document(tables: ReportTables) -> dict[str, Any]:
 
 
 def render(tables: ReportTables) -> str:
-    return json.dumps(document(tables), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(document(tables))
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    path = folder / FILE
-    path.write_text(render(tables), encoding="utf-8", newline="\n")
-    return [path]
+    return [write_text(folder, FILE, render(tables))]
 
 
 @cache

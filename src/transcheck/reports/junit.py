@@ -29,6 +29,7 @@ from .common import (
     place_of,
     records,
     text,
+    write_text,
     xml_safe,
 )
 from .tables import ReportTables
@@ -123,6 +124,4 @@ def render(tables: ReportTables) -> str:
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    path = folder / FILE
-    path.write_text(render(tables), encoding="utf-8", newline="\n")
-    return [path]
+    return [write_text(folder, FILE, render(tables))]

@@ -16,12 +16,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from ..checks.rules import RULES
-from .common import Place, artifact_uri, counts, document_paths, finding_message, flag, place_of, records
+from .common import (
+    Place,
+    artifact_uri,
+    counts,
+    document_paths,
+    finding_message,
+    flag,
+    json_text,
+    place_of,
+    records,
+    write_text,
+)
 from .tables import ReportTables
 
 FILE = "report.sarif"
@@ -127,10 +137,8 @@ def document(tables: ReportTables) -> dict[str, Any]:
 
 
 def render(tables: ReportTables) -> str:
-    return json.dumps(document(tables), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(document(tables))
 
 
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    path = folder / FILE
-    path.write_text(render(tables), encoding="utf-8", newline="\n")
-    return [path]
+    return [write_text(folder, FILE, render(tables))]
