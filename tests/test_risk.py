@@ -7,7 +7,6 @@ import math
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from transcheck.model import AlignedPair, Finding, Severity
 from transcheck.risk import RiskFeatures, document_features, document_risk, risk_score, uncovered_share
@@ -70,7 +69,8 @@ def test_fit_logistic_recovers_the_sign_of_a_signal() -> None:
     assert weights[1] > 1.0 and abs(weights[2]) < 0.5
 
 
-@pytest.mark.parametrize("doc", ["a", "b", "c"])
-def test_split_is_deterministic(doc: str) -> None:
+def test_split_puts_about_half_of_the_documents_in_the_test_half() -> None:
     bench = _bench()
-    assert bench._in_test_half(doc) == bench._in_test_half(doc)
+    names = [f"news-{k}.txt" for k in range(400)]
+    in_test = sum(bench._in_test_half(name) for name in names)
+    assert 160 <= in_test <= 240  # a hash split, not everything on one side
