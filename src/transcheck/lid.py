@@ -59,6 +59,7 @@ from .text.script import (
     TRADITIONAL_JAPANESE_HAN,
     TRADITIONAL_NOT_JAPANESE_HAN,
     base_lang,
+    count_scripts,
     lang_scripts,
     script_of,
 )
@@ -237,7 +238,10 @@ def _weight(script: str, letters: int) -> float:
     return letters * LATIN_PER_CHAR.get(script, 1.0)
 
 
-@lru_cache(maxsize=65536)
+# The caches keyed by a sentence (here, and in text/split, text/numbers, text/dates) hold 16,384 entries: a
+# sentence is asked about several times while its document is checked, rarely afterwards, and the cap keeps a
+# run over a million sentences at a flat memory instead of growing with the corpus.
+@lru_cache(maxsize=16384)
 def _profile(text: str) -> _Profile:
     counted = _tokens(without_markup(text))
     # Glosses in brackets: "Kyodo News (共同通信)", "尹锡悦（윤석열）".
@@ -348,7 +352,7 @@ class HanEvidence:
         return 1.0 - 0.5 ** (1.0 + abs(self.ja - self.zh))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def han_evidence(text: str) -> HanEvidence:
     """Japanese and Chinese evidence in the Han characters of ``text`` (kana and Hangul are not looked at).
 
@@ -512,7 +516,7 @@ def _ngram_vector(ngram: str) -> np.ndarray:
     return np.log(_SMOOTHING + np.asarray(probabilities, dtype=float))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _ngram_loglik(text: str) -> tuple[np.ndarray, int] | None:
     """Summed log-likelihood of the text's n-grams under every langdetect profile, and how many n-grams;
     ``None`` when langdetect knows none of them."""
@@ -685,7 +689,7 @@ def _cjk_language(profile: _Profile) -> tuple[str, float, str]:
     return "zh", evidence.confidence if evidence.lang == "zh" else 0.5, "; ".join(evidence.reasons) or "Han"
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def detect(text: str) -> LangGuess:
     """Guess the language of ``text``. Deterministic; cached."""
     profile = _profile(text)
@@ -720,9 +724,29 @@ def _by_prob(item: tuple[str, float]) -> tuple[float, str]:
     return (-item[1], item[0])
 
 
+#: Very frequent English function words. A text where they make up a good share of the words is English,
+#: whatever a statistical model thinks of its names.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"the", "of", "and", "to", "a", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from"}
+    | {"it", "this", "be", "are", "were", "has", "have", "had", "not", "but", "which", "its", "their", "they"}
+    | {"he", "she", "will", "would", "said", "after", "also", "an", "or"}
+)
+#: A text needs at least this share of Latin letters for :func:`clearly_english` to answer without n-grams.
+LATIN_SHARE_FOR_FAST_PATH = 0.95
+
+
+def clearly_english(text: str) -> bool:
+    """At least four words, a fifth of them English function words: English without asking the n-gram model
+    (which costs milliseconds a sentence; the language check and document detection both ask this first)."""
+    words = [w.strip(".,;:!?\"'()“”‘’").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    return len(words) >= 4 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2
+
+
 def detect_document(texts: list[str], sample_chars: int = 1500) -> str:
     """The language of a whole document side, from a sample of its first paragraphs (``""`` when unknown):
-    1,500 characters settle a document's language, and the n-gram model's cost grows with the sample."""
+    1,500 characters settle a document's language, and the n-gram model's cost grows with the sample. A sample
+    in Latin letters full of English function words is English without the n-gram model."""
     sample: list[str] = []
     size = 0
     for text in texts:
@@ -730,7 +754,10 @@ def detect_document(texts: list[str], sample_chars: int = 1500) -> str:
         size += len(text)
         if size >= sample_chars:
             break
-    return detect("\n".join(sample)).lang
+    joined = "\n".join(sample)
+    if count_scripts(joined).share("latin") >= LATIN_SHARE_FOR_FAST_PATH and clearly_english(joined):
+        return "en"
+    return detect(joined).lang
 
 
 # --- the two-candidate decision --------------------------------------------------------------------------------
@@ -743,7 +770,7 @@ def decide(text: str, expected: str, alternative: str) -> str:
     return decide_detail(text, expected, alternative).lang
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def decide_detail(text: str, expected: str, alternative: str) -> Decision:
     """Is ``text`` in ``expected`` or in ``alternative``? The answer, its confidence and its reason."""
     decision = _decide(text, expected, alternative)

@@ -72,7 +72,7 @@ class Calibration:
         (a first pass with no lexicon) the typical match is near random; the spread then has a floor, so a
         shared name or number still counts strongly without amplifying tiny differences without limit."""
         spread = max(self.match_cosine - self.random_cosine, MIN_SPREAD)
-        return np.clip((cosine - self.random_cosine) / spread, -1.0, ceiling)
+        return np.minimum(np.maximum((cosine - self.random_cosine) / spread, -1.0), ceiling)
 
 
 def _total(arrays: list[np.ndarray]) -> np.ndarray:
@@ -83,7 +83,7 @@ def _total(arrays: list[np.ndarray]) -> np.ndarray:
 
 
 def _cos(dot: np.ndarray, norm_product: np.ndarray | float) -> np.ndarray:
-    norm = np.sqrt(np.broadcast_to(norm_product, np.shape(dot)))
+    norm = np.sqrt(norm_product)  # ``where`` broadcasts it: no full-size copy of a scalar or a row
     return np.divide(dot, norm, out=np.zeros(np.shape(dot)), where=norm > 0)
 
 
@@ -153,11 +153,13 @@ class BeadCostModel:
 
         def span(r: int, top: np.ndarray, b: int) -> np.ndarray:
             """Σ over targets top-b … top-1 of dot(source i-1-r, target), for every cell."""
-            p = np.clip(rows - 1 - r, 0, max(n - 1, 0))
+            # np.minimum/np.maximum rather than np.clip, and one fancy index rather than take_along_axis: the
+            # same values with less per-call overhead on these small arrays (this runs for every block).
+            p = np.minimum(np.maximum(rows - 1 - r, 0), max(n - 1, 0))
             base = g_lo[p][:, None] if n else np.zeros((n + 1, 1), dtype=np.int64)
-            hi_x = np.clip(top - base, 0, g_width)
-            lo_x = np.clip(top - b - base, 0, g_width)
-            return np.take_along_axis(prefix[p], hi_x, axis=1) - np.take_along_axis(prefix[p], lo_x, axis=1)
+            hi_x = np.minimum(np.maximum(top - base, 0), g_width)
+            lo_x = np.minimum(np.maximum(top - b - base, 0), g_width)
+            return prefix[p[:, None], hi_x] - prefix[p[:, None], lo_x]
 
         out: dict[tuple[int, int], np.ndarray] = {}
         for a, b in self.shapes:
@@ -169,8 +171,8 @@ class BeadCostModel:
                 out[(a, b)] = np.where(valid, self.params.null_cost * a, np.inf)
                 continue
             valid &= cols >= b
-            safe = np.clip(cols, b, m)
-            src_ids = np.clip(rows, a, n)[:, None]
+            safe = np.minimum(np.maximum(cols, b), m)
+            src_ids = np.minimum(np.maximum(rows, a), n)[:, None]
             src_dots = [span(r, safe, b) for r in range(a)]
             tgt_norm = self.tgt_norms[b][safe]
             cosine = _cos(_total(src_dots), self.src_norms[a][src_ids] * tgt_norm)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lid import Decision, decide_detail, detect, without_markup
+from ..lid import LATIN_SHARE_FOR_FAST_PATH, Decision, clearly_english, decide_detail, detect, without_markup
 from ..model import AlignedPair, Finding
 from ..text.script import base_lang, count_scripts, lang_scripts, script_of
 from . import finding
@@ -34,14 +34,6 @@ MIN_LETTERS_NGRAMS = 12
 #: ... and a third language (L001) by n-grams this many, with these odds.
 MIN_LETTERS_THIRD_LANGUAGE = 40
 MIN_CONFIDENCE_THIRD_LANGUAGE = 0.95
-
-#: Very frequent English function words. A sentence where they make up a good share of the words is English,
-#: whatever a statistical model thinks of its names.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    {"the", "of", "and", "to", "a", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from"}
-    | {"it", "this", "be", "are", "were", "has", "have", "had", "not", "but", "which", "its", "their", "they"}
-    | {"he", "she", "will", "would", "said", "after", "also", "an", "or"}
-)
 
 _SCRIPT_NAMES = {
     "han": "Chinese characters",
@@ -115,17 +107,6 @@ def needs_translation(text: str) -> bool:
     return not (len(words) >= 2 and all(w[0].isupper() or _is_code(w) for w in words))
 
 
-#: An English target sentence with at least this share of Latin letters and common function words skips
-#: language identification for a third language (the costliest step of the language check).
-LATIN_SHARE_FOR_FAST_PATH = 0.95
-
-
-def _clearly_english(text: str) -> bool:
-    words = [w.strip(".,;:!?\"'()“”‘’").casefold() for w in text.split()]
-    words = [w for w in words if w]
-    return len(words) >= 4 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2
-
-
 def _against_target(decision: Decision) -> bool:
     """Is ``decision`` (which did not choose the target language) sure enough to report?"""
     needed = MIN_CONFIDENCE.get(decision.method)
@@ -191,7 +172,7 @@ def _judge_copy(text: str, src: str, tgt: str) -> LanguageVerdict | None:
 
 
 def _third_language(text: str, src: str, tgt: str) -> LanguageVerdict | None:
-    if tgt == "en" and count_scripts(text).share("latin") >= LATIN_SHARE_FOR_FAST_PATH and _clearly_english(text):
+    if tgt == "en" and count_scripts(text).share("latin") >= LATIN_SHARE_FOR_FAST_PATH and clearly_english(text):
         return None  # Latin letters and English function words: no third language to look for (and no n-grams)
     guess = detect(text)
     lang = guess.lang

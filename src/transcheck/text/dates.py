@@ -333,7 +333,7 @@ def _latin_times(text: str, lang: str) -> list[TimeMention]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _extract(text: str, lang: str) -> tuple[tuple[DateMention, ...], tuple[TimeMention, ...]]:
     normalised = text.translate(_WIDTH)
     if lang in {"zh", "ja", "ko"}:

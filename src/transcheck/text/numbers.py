@@ -555,7 +555,7 @@ def _extract_latin(text: str, lang: str) -> list[NumberMention]:
     return sorted(found, key=lambda n: n.start)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _extract_cached(text: str, lang: str) -> tuple[NumberMention, ...]:
     normalised = text.translate(_WIDTH)
     codes = _code_spans(normalised)

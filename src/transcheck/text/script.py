@@ -7,7 +7,9 @@ is fast and needs no model.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 _HAN_RANGES = (
     (0x3400, 0x4DBF),  # CJK Extension A
@@ -59,25 +61,31 @@ class ScriptCounts:
 
 
 def count_scripts(text: str) -> ScriptCounts:
-    han = hangul = kana = latin = other = 0
-    for ch in text:
-        cp = ord(ch)
-        if cp < 0x80:
-            if ch.isalpha():
-                latin += 1
-            continue
-        if _in(cp, _HAN_RANGES):
-            han += 1
-        elif _in(cp, _HANGUL_RANGES):
-            hangul += 1
-        elif _in(cp, _KANA_RANGES):
-            kana += 1
-        elif ch.isalpha():
-            if cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF:
-                latin += 1
-            else:
-                other += 1
-    return ScriptCounts(han, hangul, kana, latin, other)
+    """Letters of each script in ``text``. Counted per distinct character (a C-level ``Counter`` first), since a
+    sentence repeats its characters and every check asks this of every sentence."""
+    counts = {"han": 0, "hangul": 0, "kana": 0, "latin": 0, "other": 0}
+    for ch, k in Counter(text).items():
+        script = _counted_script(ch)
+        if script:
+            counts[script] += k
+    return ScriptCounts(**counts)
+
+
+@cache
+def _counted_script(ch: str) -> str:
+    """The :class:`ScriptCounts` field one character counts towards (``""``: not a letter)."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return "latin" if ch.isalpha() else ""
+    if _in(cp, _HAN_RANGES):
+        return "han"
+    if _in(cp, _HANGUL_RANGES):
+        return "hangul"
+    if _in(cp, _KANA_RANGES):
+        return "kana"
+    if ch.isalpha():
+        return "latin" if cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF else "other"
+    return ""
 
 
 def base_lang(code: str | None) -> str:
@@ -201,6 +209,7 @@ def lang_scripts(code: str | None) -> frozenset[str]:
     return LANG_SCRIPTS.get(base_lang(code), _LATIN)
 
 
+@cache
 def script_of(ch: str) -> str:
     """The script of one letter (``latin``, ``han``, ``hangul``, ``kana``, ``cyrillic``, ``greek``, ``arabic``,
     ``hebrew``, ``devanagari``, ``thai`` …), ``other`` for a letter of a script not named here, and ``""`` for
@@ -228,10 +237,10 @@ def script_of(ch: str) -> str:
 def script_letters(text: str) -> dict[str, int]:
     """How many letters of each script ``text`` holds (see :func:`script_of`); scripts absent are left out."""
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, k in Counter(text).items():
         script = script_of(ch)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + k
     return counts
 
 

@@ -19,7 +19,7 @@ from .script import base_lang
 MAX_SENTENCE_CHARS = 2000
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _split_cached(lang: str, text: str) -> tuple[str, ...]:
     pieces: list[str] = []
     for raw in segment(lang or "en", text):
