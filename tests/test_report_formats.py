@@ -141,6 +141,27 @@ def _xlsx_parts(path: Path) -> dict[str, str]:
         return {name: z.read(name).decode("utf-8") for name in z.namelist() if name.endswith(".xml")}
 
 
+_XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _cell_texts(sheet_xml: str) -> dict[str, str]:
+    """Cell reference → text of every text cell of a sheet (the writer stores text inline, never as formulas)."""
+    out = {}
+    for cell in ET.fromstring(sheet_xml).iter(f"{_XLSX_NS}c"):
+        if cell.get("t") == "inlineStr":
+            out[cell.get("r", "")] = "".join(t.text or "" for t in cell.iter(f"{_XLSX_NS}t"))
+    return out
+
+
+def _row(cells: dict[str, str], number: int) -> list[str]:
+    def column(ref: str) -> int:
+        letters = re.match(r"[A-Z]+", ref).group(0)  # type: ignore[union-attr]
+        return sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(letters)))
+
+    row = [(column(ref), text) for ref, text in cells.items() if re.fullmatch(rf"[A-Z]+{number}", ref)]
+    return [text for _, text in sorted(row)]
+
+
 def test_xlsx_layout_and_no_formulas(tables, tmp_path: Path) -> None:
     from transcheck.reports import xlsx
 
@@ -149,9 +170,8 @@ def test_xlsx_layout_and_no_formulas(tables, tmp_path: Path) -> None:
     workbook = parts["xl/workbook.xml"]
     sheets = re.findall(r'<sheet name="([^"]+)"', workbook)
     assert sheets == ["Summary", "Findings", "Segments", "Documents", "Names"]
-    shared = ET.fromstring(parts["xl/sharedStrings.xml"])
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-    strings = ["".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")) for si in shared.findall("m:si", ns)]
+    sheet_cells = {name: _cell_texts(part) for name, part in parts.items() if name.startswith("xl/worksheets/")}
+    strings = [text for cells in sheet_cells.values() for text in cells.values()]
     for formula in FORMULAS:
         assert formula in strings  # stored as text, exactly
     assert SCRIPT in strings and CJK in strings
@@ -162,14 +182,11 @@ def test_xlsx_layout_and_no_formulas(tables, tmp_path: Path) -> None:
     assert '<pane ySplit="1"' in findings_sheet and 'state="frozen"' in findings_sheet
     assert "<autoFilter ref=" in findings_sheet
     assert "<col " in findings_sheet  # widths
-    header = [strings[int(v)] for v in re.findall(r'<c r="[A-Z]+1" s="\d+" t="s"><v>(\d+)</v>', findings_sheet)]
+    header = _row(sheet_cells["xl/worksheets/sheet2.xml"], 1)
     assert header == list(tables.findings.columns)  # every column, the unknown one too
     styles = parts["xl/styles.xml"]
     assert "F8D7DA" in styles and "FFF3CD" in styles  # severity fills
-    segments_header = [
-        strings[int(v)]
-        for v in re.findall(r'<c r="[A-Z]+1" s="\d+" t="s"><v>(\d+)</v>', parts["xl/worksheets/sheet3.xml"])
-    ]
+    segments_header = _row(sheet_cells["xl/worksheets/sheet3.xml"], 1)
     assert "custom_metric" in segments_header and "risk" in segments_header
 
 
@@ -557,3 +574,33 @@ def test_cli_draws_no_progress_when_stderr_is_not_a_terminal(
 ) -> None:
     assert main(["check", str(_corpus(tmp_path / "c", CHANGED)), "--out", str(tmp_path / "r")]) == 1
     assert capsys.readouterr().err == ""
+
+
+def test_json_report_is_written_row_by_row_with_the_rendered_bytes(tables, tmp_path: Path) -> None:
+    """write() streams the tables; its bytes are those of the one-string render(), empty tables included."""
+    from transcheck.reports.tables import ReportTables
+
+    [path] = json_writer.write(tables, tmp_path)
+    assert path.read_bytes() == json_writer.render(tables).encode("utf-8")
+    empty = ReportTables(tables.findings.head(0), tables.segments.head(0), tables.documents, tables.names.head(0), {})
+    [path] = json_writer.write(empty, tmp_path)
+    assert path.read_bytes() == json_writer.render(empty).encode("utf-8")
+    assert json.loads(path.read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_html_page_keeps_to_what_a_browser_can_open(tables, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its limits the page shows the worst documents and the most severe findings, and says so."""
+    from transcheck.reports import html
+
+    documents, findings = tables.documents, tables.findings
+    assert len(documents) == 2 and (findings["severity"] == "error").sum() >= 2 and len(findings) > 2
+    monkeypatch.setattr(html, "MAX_DOCUMENTS_SIDE_BY_SIDE", 1)
+    monkeypatch.setattr(html, "MAX_FINDING_ROWS", 2)
+    page = html.render(tables)
+    ranked = documents.sort_values(["errors", "warnings"], ascending=False, kind="stable")["doc_id"].tolist()
+    assert page.count('<details class="doc"') == 1
+    assert f"<h3>{html.esc(ranked[0])}</h3>" in page and f"<h3>{html.esc(ranked[1])}</h3>" not in page
+    assert "Showing 1 of 2 documents" in page
+    rows = re.findall(r'<tr data-severity="([a-z]+)"', page)
+    assert rows == ["error", "error"]
+    assert f"Showing 2 of {len(findings)} findings" in page

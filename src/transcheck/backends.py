@@ -21,7 +21,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from .align import SentenceAligner, default_aligner
 from .model import DocumentPair
@@ -109,13 +109,44 @@ def _reattach(results: list[DocResult], batch: Sequence[DocumentPair]) -> list[D
     return results
 
 
+class HandOut(Sequence[DocumentPair]):
+    """The run's documents, each let go as it is handed to a worker: iterating hands them out once, and the
+    list then no longer holds their text. Length and text size are known before (for batching)."""
+
+    def __init__(self, documents: list[DocumentPair]) -> None:
+        self._documents: list[DocumentPair | None] = list(documents)
+        self.chars = sum(map(_doc_chars, documents))
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentPair: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[DocumentPair]: ...
+    def __getitem__(self, index: int | slice) -> DocumentPair | Sequence[DocumentPair]:
+        raise TypeError("documents are handed out in order, once; iterate instead")
+
+    def __iter__(self) -> Iterator[DocumentPair]:
+        for k, doc in enumerate(self._documents):
+            if doc is None:
+                raise RuntimeError("these documents were already handed out")
+            self._documents[k] = None
+            yield doc
+
+
+def total_chars(documents: Sequence[DocumentPair]) -> int:
+    """Characters of text in ``documents`` (without handing out a :class:`HandOut`)."""
+    return documents.chars if isinstance(documents, HandOut) else sum(map(_doc_chars, documents))
+
+
 def _doc_chars(doc: DocumentPair) -> int:
     return sum(len(u.text) for side in (doc.source, doc.target, doc.reference) if side is not None for u in side.units)
 
 
 def batches(documents: Sequence[DocumentPair], workers: int) -> Iterator[list[DocumentPair]]:
     """Consecutive runs of documents of about equal text size (at least one document each)."""
-    total = sum(_doc_chars(d) for d in documents)
+    total = total_chars(documents)
     target = max(1, min(MAX_BATCH_CHARS, total // max(1, workers * BATCHES_PER_WORKER)))
     batch: list[DocumentPair] = []
     size = 0
@@ -196,7 +227,7 @@ class PoolBackend:
     def map(
         self, documents: Sequence[DocumentPair], settings: Settings, aligner: SentenceAligner, linker: NameLinker
     ) -> Iterator[list[DocResult]]:
-        if self.workers <= 1 or len(documents) <= 1 or sum(map(_doc_chars, documents)) < self.min_chars:
+        if self.workers <= 1 or len(documents) <= 1 or total_chars(documents) < self.min_chars:
             yield from SerialBackend().map(documents, settings, aligner, linker)
             return
         import multiprocessing
@@ -255,7 +286,7 @@ class DaskBackend:
     def map(
         self, documents: Sequence[DocumentPair], settings: Settings, aligner: SentenceAligner, linker: NameLinker
     ) -> Iterator[list[DocResult]]:
-        if not documents:
+        if not len(documents):
             return
         client, close = self._client()
         try:

@@ -432,6 +432,17 @@ def _encoder(model: str, load: Callable[[str], Any]) -> Any:
     return _ENCODERS[model]
 
 
+def without_text(doc: DocumentPair) -> DocumentPair:
+    """``doc`` with its paths, languages and problems but no text: what a result keeps of its document once the
+    document is checked (the reports need the paths; the text lives on, sentence by sentence, in the pairs),
+    so that a run holds each input's text only while that document is being checked."""
+
+    def shell(side: Side | None) -> Side | None:
+        return None if side is None else Side(side.path, (), side.encoding)
+
+    return replace(doc, source=shell(doc.source), target=shell(doc.target), reference=shell(doc.reference))
+
+
 def _sort_key(order: dict[str, int]) -> Callable[[Finding], tuple[int, int, str, str, str]]:
     def key(f: Finding) -> tuple[int, int, str, str, str]:
         return (order.get(f.doc_id, 0), -1 if f.pair_id is None else f.pair_id, f.rule, f.evidence, f.finding_id)
@@ -448,19 +459,27 @@ def run(
     """Check every document, then run the corpus-wide step. Output order is deterministic. ``progress`` (if
     given) is called with (documents done, documents in all) as the work goes on (the CLI's progress bar).
     ``backend`` (default: serial, in this process) decides where documents are checked: see
-    :mod:`transcheck.backends`; every backend gives the same result."""
-    from .backends import SerialBackend
+    :mod:`transcheck.backends`; every backend gives the same result. Each result keeps its document without
+    the text (:func:`without_text`), and the input documents are let go as they are checked, so that memory
+    holds the results and the documents in flight, not the whole corpus twice."""
+
+    from .backends import HandOut, SerialBackend
 
     lexicon = settings.lexicon or shipped_lexicon()
     linker = NameLinker(lexicon)
     documents = with_languages(list(documents), settings)
     aligner = default_aligner(settings.model, names=lexicon)
     prepare_aligner(aligner, documents, settings)
+    total = len(documents)
+    handout = HandOut(documents)  # from here on, each document is let go once it is handed out
+    del documents
     results: list[DocResult] = []
-    for batch in (backend or SerialBackend()).map(documents, settings, aligner, linker):
+    for batch in (backend or SerialBackend()).map(handout, settings, aligner, linker):
+        for result in batch:
+            result.doc = without_text(result.doc)
         results.extend(batch)
         if progress is not None:
-            progress(len(results), len(documents))
+            progress(len(results), total)
     return finish(results, settings)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -70,8 +70,15 @@ def text(value: object) -> str:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a table as dictionaries of plain values, in column order."""
+    return list(iter_records(frame))
+
+
+def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """:func:`records` one row at a time, for the writers of whole tables (a million dicts at once would
+    cost more memory than the table)."""
     columns = [str(c) for c in frame.columns]
-    return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in frame.itertuples(index=False)]
+    for row in frame.itertuples(index=False):
+        yield dict(zip(columns, (plain(v) for v in row), strict=True))
 
 
 def is_float_column(frame: pd.DataFrame, column: str) -> bool:

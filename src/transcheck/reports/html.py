@@ -28,7 +28,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .common import SEVERITIES, SEVERITY_RANK, counts, fail_on, fails, is_float_column, records, text, write_text
+from .common import (
+    SEVERITIES,
+    SEVERITY_RANK,
+    counts,
+    fail_on,
+    fails,
+    is_float_column,
+    iter_records,
+    plain,
+    records,
+    text,
+    write_text,
+)
 from .tables import ReportTables
 
 FILE = "report.html"
@@ -338,7 +350,14 @@ class _Anchors:
 
 
 def _findings_section(tables: ReportTables, anchors: _Anchors, langs: Mapping[str, tuple[str, str]]) -> str:
-    rows = records(tables.findings)
+    frame = tables.findings
+    note = ""
+    if len(frame) > MAX_FINDING_ROWS and "severity" in frame.columns:
+        ranks = [_SEVERITY_ORDER.get(str(v), len(_SEVERITY_ORDER)) for v in frame["severity"]]
+        order = sorted(range(len(frame)), key=lambda k: (ranks[k], k))[:MAX_FINDING_ROWS]
+        frame = frame.iloc[sorted(order)]
+        note = _left_out("findings (the most severe)", len(frame), len(tables.findings))
+    rows = records(frame)
     columns = [str(c) for c in tables.findings.columns]
     if not rows:
         return '<section id="findings"><h2>Findings</h2><p class="empty">No findings.</p></section>'
@@ -382,7 +401,7 @@ def _findings_section(tables: ReportTables, anchors: _Anchors, langs: Mapping[st
         + "\n".join(body)
         + "</tbody></table></div>"
     )
-    return f'<section id="findings"><h2>Findings</h2>{filters}{table}</section>'
+    return f'<section id="findings"><h2>Findings</h2>{note}{filters}{table}</section>'
 
 
 def _plain_table(
@@ -544,9 +563,50 @@ def _document_view(
     return "".join(parts)
 
 
+#: A page a browser can open: the side-by-side view shows at most this many documents, and the findings table
+#: at most this many rows (the most severe first); the page says what it left out, which every other format
+#: holds in full.
+MAX_DOCUMENTS_SIDE_BY_SIDE = 500
+MAX_FINDING_ROWS = 20_000
+
+_SEVERITY_ORDER = {s: k for k, s in enumerate(SEVERITIES)}
+
+
+def _shown_documents(tables: ReportTables) -> list[str] | None:
+    """The documents of the side-by-side view when there are too many for one page (``None``: all of them):
+    the most errors, then warnings, then risk first, listed in input order."""
+    frame = tables.documents
+    if len(frame) <= MAX_DOCUMENTS_SIDE_BY_SIDE or "doc_id" not in frame.columns:
+        return None
+    keys = {
+        str(row.get("doc_id") or ""): (
+            -(plain(row.get("errors")) or 0),
+            -(plain(row.get("warnings")) or 0),
+            -(plain(row.get("risk")) or 0.0),
+            k,
+        )
+        for k, row in enumerate(iter_records(frame))
+    }
+    chosen = set(sorted(keys, key=keys.__getitem__)[:MAX_DOCUMENTS_SIDE_BY_SIDE])
+    return [doc_id for doc_id in keys if doc_id in chosen]
+
+
+def _left_out(what: str, shown: int, total: int) -> str:
+    return (
+        f'<p class="empty">Showing {shown:,} of {total:,} {what} on this page; every one of them is in the CSV, '
+        "XLSX and JSON reports.</p>"
+    )
+
+
 def _side_by_side(tables: ReportTables, anchors: _Anchors) -> str:
-    segments = records(tables.segments)
-    findings = records(tables.findings)
+    shown = _shown_documents(tables)
+    segment_frame, finding_frame, document_frame = tables.segments, tables.findings, tables.documents
+    if shown is not None:
+        segment_frame = segment_frame[segment_frame["doc_id"].isin(shown)]
+        finding_frame = finding_frame[finding_frame["doc_id"].isin(shown)]
+        document_frame = document_frame[document_frame["doc_id"].isin(shown)]
+    segments = records(segment_frame)
+    findings = records(finding_frame)
     extra = [str(c) for c in tables.segments.columns if str(c) not in _PAIR_LAYOUT]
     by_doc_segments: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in segments:
@@ -554,11 +614,14 @@ def _side_by_side(tables: ReportTables, anchors: _Anchors) -> str:
     by_doc_findings: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         by_doc_findings[str(f.get("doc_id") or "")].append(f)
-    documents = records(tables.documents)
+    documents = records(document_frame)
     known = {str(d.get("doc_id") or "") for d in documents}
     documents += [{"doc_id": d} for d in list(by_doc_segments) + list(by_doc_findings) if d not in known]
     seen: set[str] = set()
     parts = ['<section id="side-by-side"><h2>Side by side</h2>']
+    if shown is not None:
+        what = "documents (those with the most errors, warnings and risk)"
+        parts.append(_left_out(what, len(shown), len(tables.documents)))
     for doc in documents:
         doc_id = str(doc.get("doc_id") or "")
         if doc_id in seen:

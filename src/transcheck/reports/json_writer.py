@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .common import json_text, plain, records, write_text
+from .common import iter_records, json_text, plain, records
 from .tables import ReportTables
 
 FILE = "report.json"
@@ -61,8 +61,39 @@ def render(tables: ReportTables) -> str:
     return json_text(document(tables))
 
 
+def _nested(value: Any, level: int) -> str:
+    """``value`` as :func:`json_text` writes it ``level`` indents deep (JSON strings hold no raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False).replace("\n", "\n" + "  " * level)
+
+
 def write(tables: ReportTables, folder: Path) -> list[Path]:
-    return [write_text(folder, FILE, render(tables))]
+    """The bytes of :func:`render`, written row by row: the tables are not turned into one string first, so
+    a report of a million segments needs no more memory than one of its rows."""
+    path = folder / FILE
+    head = {key: value for key, value in document(_without_rows(tables)).items() if key not in TABLES}
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write("{\n")
+        for key, value in head.items():
+            handle.write(f"  {json.dumps(key)}: {_nested(value, 1)},\n")
+        for k, name in enumerate(TABLES):
+            handle.write(f"  {json.dumps(name)}: ")
+            frame = getattr(tables, name)
+            if frame.empty:
+                handle.write("[]")
+            else:
+                handle.write("[\n")
+                for i, row in enumerate(iter_records(frame)):
+                    handle.write(("    " if i == 0 else ",\n    ") + _nested(row, 2))
+                handle.write("\n  ]")
+            handle.write(",\n" if k < len(TABLES) - 1 else "\n")
+        handle.write("}\n")
+    return [path]
+
+
+def _without_rows(tables: ReportTables) -> ReportTables:
+    return ReportTables(
+        tables.findings.head(0), tables.segments.head(0), tables.documents.head(0), tables.names.head(0), tables.summary
+    )
 
 
 @cache

@@ -98,29 +98,35 @@ def _ids(ids: tuple[int, ...]) -> str:
     return ",".join(str(i) for i in ids)
 
 
+def _columns(names: list[str]) -> dict[str, list[Any]]:
+    return {name: [] for name in names}
+
+
 def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> ReportTables:
-    findings = pd.DataFrame(
-        [
-            {
-                "finding_id": f.finding_id,
-                "rule": f.rule,
-                "name": RULES[f.rule].name,
-                "severity": f.severity.value,
-                "doc_id": f.doc_id,
-                "pair_id": pd.NA if f.pair_id is None else f.pair_id,
-                "location": f.location,
-                "source": f.source,
-                "target": f.target,
-                "evidence": f.evidence,
-                "suggestion": f.suggestion,
-                "message": f.message,
-                "suppressed": f.suppressed,
-                "baselined": f.baselined,
-            }
-            for f in result.findings
-        ],
-        columns=FINDING_COLUMNS,
-    ).astype({"pair_id": "Int64", "suppressed": bool, "baselined": bool})
+    # The tables are built column by column: one list per column holds the run's values, where a dict per row
+    # would cost a million dicts on a large corpus.
+    finding_columns = _columns(FINDING_COLUMNS)
+    for f in result.findings:
+        for column, value in (
+            ("finding_id", f.finding_id),
+            ("rule", f.rule),
+            ("name", RULES[f.rule].name),
+            ("severity", f.severity.value),
+            ("doc_id", f.doc_id),
+            ("pair_id", pd.NA if f.pair_id is None else f.pair_id),
+            ("location", f.location),
+            ("source", f.source),
+            ("target", f.target),
+            ("evidence", f.evidence),
+            ("suggestion", f.suggestion),
+            ("message", f.message),
+            ("suppressed", f.suppressed),
+            ("baselined", f.baselined),
+        ):
+            finding_columns[column].append(value)
+    findings = pd.DataFrame(finding_columns, columns=FINDING_COLUMNS).astype(
+        {"pair_id": "Int64", "suppressed": bool, "baselined": bool}
+    )
 
     per_pair: dict[tuple[str, int], list[Severity]] = {}
     per_doc: dict[str, Counter[str]] = {}
@@ -129,67 +135,65 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
         if f.pair_id is not None:
             per_pair.setdefault((f.doc_id, f.pair_id), []).append(f.severity)
 
-    segment_rows = []
-    document_rows = []
+    segment_columns = _columns(SEGMENT_COLUMNS)
+    document_columns = _columns(DOCUMENT_COLUMNS)
     for r in result.documents:
         doc = r.doc
         for p in r.pairs:
             severities = per_pair.get((doc.doc_id, p.pair_id), [])
-            segment_rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "pair_id": p.pair_id,
-                    "link": p.link_type,
-                    "src_ids": _ids(p.src_ids),
-                    "tgt_ids": _ids(p.tgt_ids),
-                    "source": p.source,
-                    "target": p.target,
-                    "src_lang": r.src_lang,
-                    "tgt_lang": r.tgt_lang,
-                    "align_score": p.score,
-                    "location": p.location,
-                    "flags": ",".join(p.flags),
-                    "withheld": r.withheld_pairs.get(p.pair_id, ""),
-                    "findings": len(severities),
-                    "max_severity": max(severities, key=lambda s: s.rank).value if severities else "",
-                    "risk": r.risks.get(p.pair_id, pd.NA),
-                    **_sentence_metrics(r.pair_scores.get(p.pair_id)),
-                }
-            )
+            for column, value in (
+                ("doc_id", doc.doc_id),
+                ("pair_id", p.pair_id),
+                ("link", p.link_type),
+                ("src_ids", _ids(p.src_ids)),
+                ("tgt_ids", _ids(p.tgt_ids)),
+                ("source", p.source),
+                ("target", p.target),
+                ("src_lang", r.src_lang),
+                ("tgt_lang", r.tgt_lang),
+                ("align_score", p.score),
+                ("location", p.location),
+                ("flags", ",".join(p.flags)),
+                ("withheld", r.withheld_pairs.get(p.pair_id, "")),
+                ("findings", len(severities)),
+                ("max_severity", max(severities, key=lambda s: s.rank).value if severities else ""),
+                ("risk", r.risks.get(p.pair_id, pd.NA)),
+                *_sentence_metrics(r.pair_scores.get(p.pair_id)).items(),
+            ):
+                segment_columns[column].append(value)
         translated = sum(len(p.src_ids) for p in r.pairs if p.tgt_ids)
         omitted = sum(len(p.src_ids) for p in r.pairs if not p.tgt_ids)
         counts = per_doc.get(doc.doc_id, Counter())
-        document_rows.append(
-            {
-                "doc_id": doc.doc_id,
-                "status": r.status,
-                "detail": r.detail,
-                "src_path": doc.source.path if doc.source else "",
-                "tgt_path": doc.target.path if doc.target else "",
-                "ref_path": doc.reference.path if doc.reference else "",
-                "src_lang": r.src_lang,
-                "tgt_lang": r.tgt_lang,
-                "src_sentences": r.src_sentences,
-                "tgt_sentences": r.tgt_sentences,
-                "pairs": len(r.pairs),
-                "omissions": omitted,
-                "coverage": round(translated / (translated + omitted), 4) if translated + omitted else pd.NA,
-                "bleu": r.scores.bleu if r.scores else pd.NA,
-                "chrf": r.scores.chrf if r.scores else pd.NA,
-                "chrf_pp": r.scores.chrf_pp if r.scores else pd.NA,
-                "ter": r.scores.ter if r.scores else pd.NA,
-                "risk": r.risk if r.pairs else pd.NA,
-                "errors": counts["error"],
-                "warnings": counts["warning"],
-                "infos": counts["info"],
-                "withheld": sum(r.withheld.values()),
-                "skipped_rules": ",".join(r.skipped.rules),
-            }
-        )
-    segments = pd.DataFrame(segment_rows, columns=SEGMENT_COLUMNS).astype(
+        for column, value in (
+            ("doc_id", doc.doc_id),
+            ("status", r.status),
+            ("detail", r.detail),
+            ("src_path", doc.source.path if doc.source else ""),
+            ("tgt_path", doc.target.path if doc.target else ""),
+            ("ref_path", doc.reference.path if doc.reference else ""),
+            ("src_lang", r.src_lang),
+            ("tgt_lang", r.tgt_lang),
+            ("src_sentences", r.src_sentences),
+            ("tgt_sentences", r.tgt_sentences),
+            ("pairs", len(r.pairs)),
+            ("omissions", omitted),
+            ("coverage", round(translated / (translated + omitted), 4) if translated + omitted else pd.NA),
+            ("bleu", r.scores.bleu if r.scores else pd.NA),
+            ("chrf", r.scores.chrf if r.scores else pd.NA),
+            ("chrf_pp", r.scores.chrf_pp if r.scores else pd.NA),
+            ("ter", r.scores.ter if r.scores else pd.NA),
+            ("risk", r.risk if r.pairs else pd.NA),
+            ("errors", counts["error"]),
+            ("warnings", counts["warning"]),
+            ("infos", counts["info"]),
+            ("withheld", sum(r.withheld.values())),
+            ("skipped_rules", ",".join(r.skipped.rules)),
+        ):
+            document_columns[column].append(value)
+    segments = pd.DataFrame(segment_columns, columns=SEGMENT_COLUMNS).astype(
         {"risk": "Float64", "bleu": "Float64", "chrf": "Float64", "chrf_pp": "Float64", "ter": "Float64"}
     )
-    documents = pd.DataFrame(document_rows, columns=DOCUMENT_COLUMNS).astype(
+    documents = pd.DataFrame(document_columns, columns=DOCUMENT_COLUMNS).astype(
         {"coverage": "Float64", "bleu": "Float64", "chrf": "Float64", "chrf_pp": "Float64", "ter": "Float64"}
         | {"risk": "Float64"}
     )

@@ -25,7 +25,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from .common import SEVERITIES, counts, fail_on, fails, plain, records
+from .common import SEVERITIES, counts, fail_on, fails, iter_records, plain, records
 from .tables import ReportTables
 
 FILE = "report.xlsx"
@@ -80,11 +80,10 @@ def _table_sheet(book: xlsxwriter.Workbook, formats: _Formats, title: str, frame
     """One table on its own sheet; returns the number of rows left out when it does not fit, else None."""
     sheet = book.add_worksheet(title)
     columns = [str(c) for c in frame.columns]
-    rows = records(frame)
-    cut = len(rows) - MAX_ROWS if len(rows) > MAX_ROWS else None
-    rows = rows[:MAX_ROWS]
+    cut = len(frame) - MAX_ROWS if len(frame) > MAX_ROWS else None
+    kept = min(len(frame), MAX_ROWS)
     widths = [max(MIN_WIDTH, _width(c) + 2) for c in columns]
-    for row in rows[:WIDTH_SAMPLE]:
+    for row in iter_records(frame.head(WIDTH_SAMPLE)):
         for j, column in enumerate(columns):
             value = row[column]
             if value is not None:
@@ -93,7 +92,7 @@ def _table_sheet(book: xlsxwriter.Workbook, formats: _Formats, title: str, frame
         sheet.write_string(0, j, column, formats.header)
         sheet.set_column(j, j, widths[j], formats.wrap if widths[j] >= MAX_WIDTH else formats.top)
     severity_columns = {j for j, c in enumerate(columns) if c.endswith("severity")}
-    for i, row in enumerate(rows, start=1):
+    for i, row in enumerate(iter_records(frame.head(kept)), start=1):
         for j, column in enumerate(columns):
             value = row[column]
             fmt = formats.severity.get(str(value)) if j in severity_columns else None
@@ -102,7 +101,7 @@ def _table_sheet(book: xlsxwriter.Workbook, formats: _Formats, title: str, frame
             _write(sheet, i, j, value, fmt)
     sheet.freeze_panes(1, 0)
     if columns:
-        sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
+        sheet.autofilter(0, 0, max(1, kept), len(columns) - 1)
     return cut
 
 
@@ -197,7 +196,9 @@ def write(tables: ReportTables, folder: Path) -> list[Path]:
     book = xlsxwriter.Workbook(
         str(path),
         {
-            "in_memory": True,  # fixed zip timestamps
+            # Rows go to temporary files as they are written, so a sheet of a million rows does not sit in
+            # memory; XlsxWriter then stamps every part 1980-01-31, so the bytes still repeat from run to run.
+            "constant_memory": True,
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
