@@ -120,6 +120,11 @@ def build(root: Path) -> tuple[list[Path], list[Case]]:
     cases.append(Case("pogood", "ok"))
     _write(files / "broken.po", PO_GOOD + '\nmsgid "x"\nmsgstr "unterminated\n')
     cases.append(Case("broken", "input-error", "I001", "line"))
+    # A merge conflict left in one entry: that entry is reported, the others are read and checked.
+    _write(files / "conflict.po", PO_GOOD + '\n<<<<<<< HEAD\nmsgid "你好"\nmsgstr "Hello"\n>>>>>>> theirs\n')
+    cases.append(Case("conflict", "ok", "I002", "line 9"))
+    _write(files / "plural0.po", PO_GOOD.replace('msgstr "The meeting', 'msgstr[0] "The meeting'))
+    cases.append(Case("plural0", "ok", "I002", "line 7"))
     return [news, files], cases
 
 

@@ -152,6 +152,34 @@ def test_a_1mb_sentence_is_checked_in_reasonable_time(tmp_path: Path) -> None:
     assert elapsed < 180
 
 
+def test_an_input_over_the_size_limit_is_refused_and_the_others_are_checked(tmp_path: Path) -> None:
+    """--max-input-mb, from the command line (0.00025: 262 bytes) and from the settings file."""
+    inputs, _ = build(tmp_path / "in")
+    files, limit = inputs[1], int(0.00025 * 2**20)
+    sizes = {path.name: path.stat().st_size for path in files.iterdir()}
+    assert check([files], tmp_path / "out", "--max-input-mb", "0.00025") == 2
+    findings = table(tmp_path / "out" / "findings.csv")
+    refused = {
+        Path(f["location"]).name: f["message"]
+        for f in findings
+        if f["rule"] == "I001" and "limit on one input file" in f["message"]
+    }
+    assert set(refused) == {name for name, size in sizes.items() if size > limit}
+    assert f"({sizes['tmgood.tmx']:,} bytes), over the {limit} bytes limit" in refused["tmgood.tmx"]
+    status = {row["doc_id"]: row for row in table(tmp_path / "out" / "documents.csv")}
+    for small in ("tsvgood", "pogood", "conflict"):  # under the limit: read and checked as before
+        assert status[small]["status"] == "ok" and int(status[small]["pairs"]) > 0
+    assert status["tmgood"]["status"] == "input-error"
+
+    settings = tmp_path / "transcheck.toml"
+    settings.write_text("max-input-mb = 0.00025\n", encoding="utf-8")
+    out = tmp_path / "out2"
+    assert main(["check", str(files), "--out", str(out), "--config", str(settings), "--format", "csv-excel", "-q"]) == 2
+    assert table(out / "documents.csv") == table(tmp_path / "out" / "documents.csv")
+    with pytest.raises(SystemExit):
+        check([files], tmp_path / "out3", "--max-input-mb", "0")
+
+
 @pytest.mark.parametrize("make", [laughs_tbx, xxe_tbx])
 def test_hostile_tbx_glossary_is_refused_without_expansion(tmp_path: Path, make, capsys) -> None:
     glossary = make(tmp_path / "terms.tbx")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from transcheck.engine import Settings, check_document
-from transcheck.readers import read_inputs
+from transcheck.readers import problems, read_inputs
 from transcheck.readers.po import read_po
 
 CATALOGUE = """\
@@ -155,3 +157,85 @@ def test_po_files_are_read_from_a_folder_and_as_files(tmp_path: Path) -> None:
     docs = read_inputs([str(tmp_path)])
     assert [(d.doc_id, d.tgt_lang) for d in docs] == [("de", "de-DE"), ("fr", "fr")]
     assert [d.doc_id for d in read_inputs([str(tmp_path / "fr.po")])] == ["fr"]
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+
+
+def at(text: str, line: str) -> str:
+    """The location of the first line of ``text`` that is ``line``."""
+    return f"line {text.split(chr(10)).index(line) + 1}"
+
+
+def test_a_broken_entry_is_reported_at_its_line_and_the_others_are_read(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + 'msgid "About 30,000 people came."\nmsgstr "Etwa 30.000 Menschen kamen."\n\n'
+        + '<<<<<<< HEAD\nmsgid "Open"\nmsgstr "Öffnen"\n=======\nmsgid "Open"\nmsgstr "Aufmachen"\n>>>>>>> theirs\n\n'
+        + '# Translator: the last one.\nmsgid "It cost 15 euros."\nmsgstr "Es kostete 50 Euro."\n'
+    )
+    path = write(tmp_path, text, "conflict.po")
+    [doc] = read(path, src_lang="en")
+    assert doc.tgt_lang == "de"  # the header was still read
+    assert [u.text for u in doc.source.units] == ["About 30,000 people came.", "It cost 15 euros."]
+    assert [u.text for u in doc.target.units] == ["Etwa 30.000 Menschen kamen.", "Es kostete 50 Euro."]
+    assert [u.location for u in doc.target.units] == [
+        at(text, 'msgstr "Etwa 30.000 Menschen kamen."'),
+        at(text, 'msgstr "Es kostete 50 Euro."'),
+    ]
+    assert doc.target.units[1].comments == ("Translator: the last one.",)
+    [problem] = doc.problems
+    assert (problem.rule, problem.path, problem.location) == ("I002", path, at(text, "<<<<<<< HEAD"))
+    assert "not valid PO" in problem.reason and "skipped" in problem.reason
+    # the entries read are checked: the wrong number in the last one is found, and the document is no input error
+    result = check_document(doc, Settings())
+    assert result.status == "ok"
+    assert [f.rule for f in result.findings if f.rule.startswith("I")] == ["I002"]
+    numbers = [(f.evidence, f.suggestion, f.location) for f in result.findings if f.rule == "D003"]
+    assert numbers == [("50", "15", at(text, 'msgstr "Es kostete 50 Euro."'))]
+
+
+def test_an_entry_without_msgstr_is_reported_not_read_as_untranslated(tmp_path: Path) -> None:
+    text = HEADER + 'msgid "First"\n\nmsgid "Second"\nmsgstr "Zweite"\n'
+    [doc] = read(write(tmp_path, text))
+    assert [u.text for u in doc.source.units] == ["Second"]
+    [problem] = doc.problems
+    assert (problem.rule, problem.location) == ("I002", at(text, 'msgid "First"'))
+    assert "msgid without msgstr" in problem.reason
+
+
+def test_a_file_where_no_entry_can_be_read_is_still_an_input_error(tmp_path: Path) -> None:
+    text = HEADER + '<<<<<<< HEAD\nmsgid "a"\nmsgstr "b"\n=======\n'
+    [doc] = read(write(tmp_path, text))
+    [problem] = doc.problems
+    assert (doc.target, problem.rule, problem.location) == (None, "I001", at(text, "<<<<<<< HEAD"))
+    assert problem.reason == "The file is not a valid PO file: syntax error."
+
+
+def test_msgstr_n_without_msgid_plural_is_reported_and_its_form_0_checked(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + 'msgid "One file"\nmsgstr[0] "Eine Datei"\n\n'
+        + 'msgid "Two files"\nmsgstr[0] "Zwei Dateien"\nmsgstr[1] "Zwei Dateien!"\n\n'
+        + 'msgid "%d page"\nmsgid_plural "%d pages"\nmsgstr "%d Seite"\n\n'
+        + 'msgid "Fine"\nmsgstr "Gut"\n'
+    )
+    [doc] = read(write(tmp_path, text))
+    assert [u.text for u in doc.source.units] == ["One file", "Two files", "%d page", "Fine"]
+    assert [u.text for u in doc.target.units] == ["Eine Datei", "Zwei Dateien", "%d Seite", "Gut"]
+    places = [at(text, line) for line in ('msgstr[0] "Eine Datei"', 'msgstr[0] "Zwei Dateien"', 'msgstr "%d Seite"')]
+    assert [u.location for u in doc.target.units[:3]] == places
+    assert [(p.rule, p.location) for p in doc.problems] == [("I002", place) for place in places]
+    first, second, third = (p.reason for p in doc.problems)
+    assert "msgstr[N] but no msgid_plural" in first and "msgstr[0] is checked" in first
+    assert "other forms are not checked" in second and "other forms" not in first
+    assert "msgid_plural but a plain msgstr" in third
+
+
+def test_an_oversized_po_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(problems, "MAX_INPUT_BYTES", 100)
+    path = write(tmp_path, CATALOGUE)
+    [doc] = read(path)
+    [problem] = doc.problems
+    assert (doc.target, problem.rule, problem.path) == (None, "I001", path)
+    assert f"({len(CATALOGUE.encode()):,} bytes)" in problem.reason and "100 bytes limit" in problem.reason

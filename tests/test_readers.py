@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transcheck.model import DocumentPair, InputProblem
-from transcheck.readers import UsageError, read_inputs
+from transcheck.readers import UsageError, problems, read_inputs
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -361,6 +364,92 @@ def test_xml_with_wrong_root_is_unreadable(tmp_path: Path) -> None:
     path = write(tmp_path / "other.xlf", "<html><body/></html>")
     [doc] = read_inputs([path])
     assert "root element is <html>" in only_problem(doc, "I001").reason
+    path = write(tmp_path / "other.tmx", "<html><head><title>x</title></head><body/></html>")
+    [doc] = read_inputs([path])
+    assert "not a TMX file: the root element is <html>" in only_problem(doc, "I001").reason
+
+
+def test_tmx_reads_the_header_and_the_first_body_wherever_they_are(tmp_path: Path) -> None:
+    """The header may follow the body, and the units of a second body are not read (as before streaming)."""
+    body = '<body><tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu></body>'
+    other = '<body><tu><tuv xml:lang="fr"><seg>Encore</seg></tuv><tuv xml:lang="en"><seg>Again</seg></tuv></tu></body>'
+    path = write(tmp_path / "late.tmx", f'<tmx version="1.4">{body}<header srclang="en"/>{other}</tmx>')
+    [doc] = read_inputs([path])
+    assert (doc.src_lang, doc.tgt_lang) == ("en", "fr")
+    assert (texts(doc, "source"), texts(doc)) == (["Hello"], ["Bonjour"])
+
+
+def test_tmx_too_deep_is_refused_while_streaming(tmp_path: Path) -> None:
+    depth = problems.MAX_XML_DEPTH + 5
+    seg = "<hi>" * depth + "x" + "</hi>" * depth
+    tmx = f'<tmx version="1.4">\n<body>\n<tu><tuv xml:lang="en"><seg>{seg}</seg></tuv></tu></body></tmx>'
+    [doc] = read_inputs([write(tmp_path / "deep.tmx", tmx)])
+    problem = only_problem(doc, "I001")
+    assert problem.location == "line 3" and "levels deep" in problem.reason
+
+
+def test_stream_xml_drops_each_element_once_it_is_yielded(tmp_path: Path) -> None:
+    path = write(tmp_path / "m.tmx", TMX)
+    elements, encoding = problems.stream_xml(str(path), depth=3)
+    seen = []
+    for names, element in elements:
+        seen.append(names)
+        if names == ("tmx", "body", "tu"):
+            assert element.find("tuv") is not None  # complete when yielded
+        if names == ("tmx", "body"):
+            assert len(element) == 0  # every <tu> was dropped from it
+    assert encoding == "utf-8"
+    assert seen == [("tmx", "header"), *[("tmx", "body", "tu")] * 3, ("tmx", "body"), ("tmx",)]
+
+
+# ---------------------------------------------------------------- size limit
+
+
+def test_files_over_the_size_limit_are_refused_and_the_others_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(problems, "MAX_INPUT_BYTES", 200)
+    write(tmp_path / "small.tsv", "source\ttarget\n一\tone\n")
+    big_tmx = write(tmp_path / "memory.tmx", TMX)
+    big_xlf = write(tmp_path / "units.xlf", XLIFF_12)
+    big_tsv = write(tmp_path / "rows.tsv", "source\ttarget\n" + "一\tone\n" * 50)
+    docs = by_id(read_inputs([tmp_path]))
+    assert texts(docs["small"]) == ["one"] and docs["small"].problems == ()
+    for path in (big_tmx, big_xlf, big_tsv):
+        doc = docs[path.stem]
+        problem = only_problem(doc, "I001")
+        assert (doc.target, problem.path, problem.location) == (None, str(path), "")
+        size = path.stat().st_size
+        assert f"({size:,} bytes), over the 200 bytes limit" in problem.reason
+        assert "--max-input-mb" in problem.reason
+
+
+def test_the_size_limit_of_a_run_and_text_pairs(tmp_path: Path) -> None:
+    write(tmp_path / "src" / "a.txt", "会议讨论了贸易问题。\n")
+    write(tmp_path / "mt" / "a.txt", "The meeting discussed trade. " * 20 + "\n")
+    write(tmp_path / "src" / "b.txt", "会议。\n")
+    write(tmp_path / "mt" / "b.txt", "Meeting.\n")
+    docs = by_id(read_inputs([tmp_path], max_input_bytes=100))
+    assert texts(docs["b"]) == ["Meeting."] and docs["b"].problems == ()
+    problem = only_problem(docs["a"], "I001")
+    assert problem.path == str(tmp_path / "mt" / "a.txt") and "over the 100 bytes limit" in problem.reason
+    assert docs["a"].target is None and texts(docs["a"], "source") == ["会议讨论了贸易问题。"]
+    assert by_id(read_inputs([tmp_path]))["a"].problems == ()  # the limit was for that run only
+
+
+def test_a_pipe_is_refused_once_it_passes_the_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "stream.tsv"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb", buffering=0) as handle:
+            handle.write(b"source\ttarget\n" + b"x\ty\n" * 100_000)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    [doc] = read_inputs([fifo], max_input_bytes=1000)
+    writer.join(timeout=10)
+    assert only_problem(doc, "I001").reason.startswith("The stream went over the 1000 bytes limit on one input file")
 
 
 # ---------------------------------------------------------------- XLIFF

@@ -80,10 +80,12 @@ def test_values_are_checked() -> None:
             "select": "n, D003",
             "ignore": ["N003"],
             "fail-on": "warning",
+            "max-input-mb": 512,
         },
         "transcheck.toml",
     ).values
     assert values["select"] == ("N", "D003") and values["ignore"] == ("N003",) and values["fail-on"] == "warning"
+    assert values["max-input-mb"] == 512.0
 
 
 @pytest.mark.parametrize(
@@ -96,6 +98,8 @@ def test_values_are_checked() -> None:
         ({"select": ["N", "Q9"]}, ["select", "'Q9'"]),
         ({"fail-on": "sometimes"}, ["fail-on", "error, warning, info, never"]),
         ({"glossary": ""}, ["glossary", "non-empty string"]),
+        ({"max-input-mb": 0}, ["max-input-mb", "a number above 0"]),
+        ({"max-input-mb": "1G"}, ["max-input-mb", "a number above 0"]),
     ],
 )
 def test_a_wrong_key_or_value_names_the_file_and_the_key(data: dict[str, object], words: list[str]) -> None:

@@ -18,6 +18,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -38,6 +39,7 @@ from .model import Severity
 from .progress import Progress
 from .readers import UsageError, read_inputs
 from .readers.encoding import DecodeError, read_text_file
+from .readers.problems import MAX_INPUT_BYTES
 from .reports import build_tables, write_reports
 from .reports import github as github_report
 from .reports.csv_report import neutralise
@@ -168,6 +170,13 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--model", help=_MODEL_HELP)
     command.add_argument(
+        "--max-input-mb",
+        type=_megabytes,
+        metavar="MB",
+        help="refuse (I001) an input file larger than MB megabytes of 1,048,576 bytes, before reading it "
+        f"(default: {MAX_INPUT_BYTES >> 20})",
+    )
+    command.add_argument(
         "--workers",
         type=int,
         metavar="N",
@@ -246,6 +255,17 @@ class _Options:
     engine: str | None = None
     workers: int | None = None
     scheduler: str | None = None
+    max_input_mb: float | None = None
+
+
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of megabytes above 0, not {value!r}")
+    return number
 
 
 def _settings_file(args: argparse.Namespace) -> SettingsFile | None:
@@ -302,6 +322,7 @@ def _options(args: argparse.Namespace) -> _Options:
         engine=pick("engine", args.engine),
         workers=pick("workers", args.workers),
         scheduler=pick("scheduler", args.scheduler),
+        max_input_mb=pick("max-input-mb", args.max_input_mb),
     )
 
 
@@ -321,17 +342,21 @@ def _run(args: argparse.Namespace) -> tuple[_Options, RunResult, ReportTables]:
         baseline=baseline,
         thresholds=options.thresholds,
     )
-    documents = read_inputs(
+    read = partial(
+        read_inputs,
         args.inputs,
         target_only=options.target_only,
         src_lang=options.src_lang,
         tgt_lang=options.tgt_lang,
         pair_by_content=settings.pair_by_content,
         lexicon=settings.lexicon,
+        max_input_bytes=int(options.max_input_mb * (1 << 20)) if options.max_input_mb else None,
     )
     progress = Progress(enabled=False if getattr(args, "quiet", False) else None)
     try:
-        result = run(documents, settings, progress=progress, backend=backend)
+        # The documents go straight into run(), which lets each one go once it is checked (nothing here keeps
+        # the list, and with it the text of the whole corpus).
+        result = run(read(), settings, progress=progress, backend=backend)
     finally:
         progress.close()
     described = describe_settings(

@@ -62,6 +62,12 @@ def _number(where: str, value: Any) -> float:
     return float(value)
 
 
+def _positive(where: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise SettingsFileError(f"{where} must be a number above 0, not {value!r}.")
+    return float(value)
+
+
 def _fail_on(where: str, value: Any) -> str:
     if value not in FAIL_ON:
         raise SettingsFileError(f"{where} must be one of {', '.join(FAIL_ON)}, not {value!r}.")
@@ -99,6 +105,7 @@ _KEYS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
     "workers": (_workers, ""),
     "engine": (_engine, ""),
     "scheduler": (_string, ""),
+    "max-input-mb": (_positive, ""),
 }
 KEYS = tuple(_KEYS)
 

@@ -44,15 +44,16 @@ RULES: dict[str, Rule] = {
             "input-unreadable",
             _E,
             "An input file could not be read",
-            "The file could not be decoded (UTF-8, UTF-16 and GB18030 are read) or parsed. Nothing in it was "
-            "checked; every other document was.",
+            "The file could not be decoded (UTF-8, UTF-16 and GB18030 are read) or parsed, or is larger than "
+            "the input size limit (--max-input-mb). Nothing in it was checked; every other document was.",
         ),
         Rule(
             "I002",
             "input-bad-unit",
             _E,
             "A row or unit of an input file could not be read",
-            "One row (table, JSONL) or unit (TMX, XLIFF) was malformed and skipped; the rest of the file was read.",
+            "One row (table, JSONL), unit (TMX, XLIFF) or entry (PO) was malformed: skipped, or kept as the "
+            "message says; the rest of the file was read.",
         ),
         Rule(
             "I003",

@@ -27,6 +27,7 @@ from transcheck.readers.problems import (
     UsageError,
     extension,
     failed_document,
+    input_size_limit,
     list_files,
     stem,
 )
@@ -152,33 +153,36 @@ def read_inputs(
     tgt_lang: str | None = None,
     pair_by_content: bool = True,
     lexicon: NameLexicon | None = None,
+    max_input_bytes: int | None = None,
 ) -> list[DocumentPair]:
     """Read every input path into documents, in the order given (folders sorted by file name).
 
     ``NAME.<lang>.txt`` files given as separate arguments are paired together and appear where the
     first of them was given. Text files that do not pair by name are paired by content unless
-    ``pair_by_content`` is false; ``lexicon`` (default: the shipped one) lets names help. Raises
-    :class:`UsageError` only for a mistake in the paths or languages.
+    ``pair_by_content`` is false; ``lexicon`` (default: the shipped one) lets names help. A file larger than
+    ``max_input_bytes`` (default: ``readers.problems.MAX_INPUT_BYTES``, 1 GiB) is an input error, not read.
+    Raises :class:`UsageError` only for a mistake in the paths or languages.
     """
     content = ContentPairing(enabled=pair_by_content, lexicon=lexicon)
     docs: list[DocumentPair] = []
     lang_files: list[str] = []
     lang_slot = 0
-    for given in paths:
-        path = os.fspath(given)
-        if os.path.isdir(path):
-            docs.extend(_read_folder(path, target_only, src_lang, tgt_lang, content))
-        elif not os.path.exists(path):
-            raise UsageError(f"{path}: no such file or folder.")
-        elif not target_only and split_lang_name(path):
-            if not lang_files:
-                lang_slot = len(docs)
-            lang_files.append(path)
-        else:
-            docs.extend(_read_file(path, target_only, src_lang, tgt_lang))
-    if lang_files:
-        where = "the NAME.<lang> files given"
-        docs[lang_slot:lang_slot] = read_lang_files(
-            lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=where, content=content
-        )
+    with input_size_limit(max_input_bytes):
+        for given in paths:
+            path = os.fspath(given)
+            if os.path.isdir(path):
+                docs.extend(_read_folder(path, target_only, src_lang, tgt_lang, content))
+            elif not os.path.exists(path):
+                raise UsageError(f"{path}: no such file or folder.")
+            elif not target_only and split_lang_name(path):
+                if not lang_files:
+                    lang_slot = len(docs)
+                lang_files.append(path)
+            else:
+                docs.extend(_read_file(path, target_only, src_lang, tgt_lang))
+        if lang_files:
+            where = "the NAME.<lang> files given"
+            docs[lang_slot:lang_slot] = read_lang_files(
+                lang_files, src_lang=src_lang, tgt_lang=tgt_lang, where=where, content=content
+            )
     return _rename_duplicates([_flag_empty(doc) for doc in docs])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from transcheck.model import DocumentPair, InputProblem, Side, Unit
-from transcheck.readers.problems import Unreadable, failed_document, inline_text, local_name, parse_xml, stem
+from transcheck.readers.problems import Unreadable, failed_document, inline_text, local_name, stem, stream_xml
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "ph", "it"})
@@ -33,14 +33,18 @@ def _primary(code: str) -> str:
     return _normal(code).partition("-")[0]
 
 
-def _pick(tuvs: list[Element], lang: str) -> Element | None:
-    """The tuv in ``lang``: an exact match (ignoring case), else one with the same primary subtag.
+#: One ``<tu>`` as read: the ``(language, text)`` of each ``<tuv>`` in order, and the notes.
+_Tu = tuple[tuple[tuple[str, str], ...], tuple[str, ...]]
+
+
+def _pick(tuvs: tuple[tuple[str, str], ...], lang: str) -> str | None:
+    """The text of the tuv in ``lang``: an exact match (ignoring case), else one with the same primary subtag.
 
     Tools disagree on regions and case (``EN-us``, ``en_US``, ``en``), so ``en`` must still find ``en-US``.
     """
-    exact = (tuv for tuv in tuvs if _normal(_lang(tuv)) == _normal(lang))
-    loose = (tuv for tuv in tuvs if _primary(_lang(tuv)) == _primary(lang))
-    return next(exact, None) or next(loose, None)
+    exact = [text for code, text in tuvs if _normal(code) == _normal(lang)]
+    loose = [text for code, text in tuvs if _primary(code) == _primary(lang)]
+    return next(iter(exact or loose), None)
 
 
 def _notes(tu: Element) -> tuple[str, ...]:
@@ -48,19 +52,19 @@ def _notes(tu: Element) -> tuple[str, ...]:
     return tuple(text for h in holders for note in _children(h, "note") if (text := "".join(note.itertext()).strip()))
 
 
-def _segment(tuv: Element | None) -> str | None:
-    if tuv is None:
-        return None
+def _segment(tuv: Element) -> str:
     segs = _children(tuv, "seg")
     return inline_text(segs[0], _CODES) if segs else ""
 
 
-def _languages(root: Element, tus: list[Element], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
+def _read_tu(tu: Element) -> _Tu:
+    return tuple((_lang(tuv), _segment(tuv)) for tuv in _children(tu, "tuv")), _notes(tu)
+
+
+def _languages(declared: str, tus: list[_Tu], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
     """Source: the argument, else the header's srclang, else the first tuv's language; target: the
     argument, else the first language seen that is not the source."""
-    header = next((child for child in root if local_name(child.tag) == "header"), None)
-    declared = header.get("srclang", "") if header is not None else ""
-    seen = [lang for tu in tus for tuv in _children(tu, "tuv") if (lang := _lang(tuv))]
+    seen = [lang for tuvs, _ in tus for lang, _ in tuvs if lang]
     source = src_lang or (declared if declared and declared != "*all*" else "") or (seen[0] if seen else "")
     target = tgt_lang or next((lang for lang in seen if _primary(lang) != _primary(source)), "")
     if not source or not target:
@@ -68,26 +72,42 @@ def _languages(root: Element, tus: list[Element], src_lang: str | None, tgt_lang
     return source, target
 
 
+def _read_body(path: str) -> tuple[str, list[_Tu], str]:
+    """The header's srclang, the ``<tu>`` elements of the first ``<body>`` as read, and the encoding.
+
+    A translation memory can run to gigabytes, so it is streamed: each ``<tu>`` is read as it closes and then
+    dropped, and the file is never held as one tree.
+    """
+    elements, encoding = stream_xml(path, depth=3)
+    declared: str | None = None
+    tus: list[_Tu] = []
+    body_done = False
+    for names, element in elements:
+        if names[0] != "tmx":
+            raise Unreadable(f"This is not a TMX file: the root element is <{names[0]}>.")
+        if names == ("tmx", "header") and declared is None:
+            declared = element.get("srclang", "")
+        elif names == ("tmx", "body", "tu") and not body_done:
+            tus.append(_read_tu(element))
+        elif names == ("tmx", "body"):
+            body_done = True
+    return declared or "", tus, encoding
+
+
 def read_tmx(path: str, *, target_only: bool, src_lang: str | None, tgt_lang: str | None) -> list[DocumentPair]:
     """Read one TMX file as one unit-aligned document; a ``<tu>`` missing a language is kept, empty."""
     try:
-        root, encoding = parse_xml(path)
-        if local_name(root.tag) != "tmx":
-            raise Unreadable(f"This is not a TMX file: the root element is <{local_name(root.tag)}>.")
-        body = next((child for child in root if local_name(child.tag) == "body"), None)
-        tus = _children(body, "tu") if body is not None else []
-        source_lang, target_lang = _languages(root, tus, src_lang, tgt_lang) if tus else ("", "")
+        declared, tus, encoding = _read_body(path)
+        source_lang, target_lang = _languages(declared, tus, src_lang, tgt_lang) if tus else ("", "")
     except Unreadable as exc:
         return [failed_document(path, exc)]
     sides: dict[str, list[Unit]] = {"source": [], "target": []}
     problems: list[InputProblem] = []
-    for number, tu in enumerate(tus, start=1):
+    wanted = [("target", target_lang)] if target_only else [("source", source_lang), ("target", target_lang)]
+    for number, (tuvs, notes) in enumerate(tus, start=1):
         location = f"tu {number}"
-        tuvs = _children(tu, "tuv")
-        notes = _notes(tu)
-        wanted = [("target", target_lang)] if target_only else [("source", source_lang), ("target", target_lang)]
         for side, lang in wanted:
-            text = _segment(_pick(tuvs, lang))
+            text = _pick(tuvs, lang)
             if text is None:
                 reason = f"This translation unit has no <tuv> for {lang}; it is kept with empty {side} text."
                 problems.append(InputProblem(path=path, location=location, reason=reason, rule="I002"))
