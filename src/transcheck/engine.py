@@ -110,6 +110,14 @@ def split_side(side: Side | None, lang: str) -> list[Sentence]:
     return sentences
 
 
+def _by_unit(sentences: list[Sentence]) -> dict[int, list[int]]:
+    """Sentence indices by the unit they come from (one pass: a 300,000-unit TMX must not cost units × sentences)."""
+    out: dict[int, list[int]] = {}
+    for sentence in sentences:
+        out.setdefault(sentence.unit, []).append(sentence.index)
+    return out
+
+
 def _link_groups(
     doc: DocumentPair,
     src: list[Sentence],
@@ -129,9 +137,10 @@ def _link_groups(
         ]
     links: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     blocks: list[tuple[list[int], list[int]]] = []
+    src_by_unit, tgt_by_unit = _by_unit(src), _by_unit(tgt)
     for unit in range(max(n_units_src, n_units_tgt)):
-        s_ids = [s.index for s in src if s.unit == unit]
-        t_ids = [t.index for t in tgt if t.unit == unit]
+        s_ids = src_by_unit.get(unit, [])
+        t_ids = tgt_by_unit.get(unit, [])
         if doc.unit_aligned:
             if s_ids or t_ids:
                 links.append((tuple(s_ids), tuple(t_ids), 1.0))
@@ -381,10 +390,8 @@ def _pair_scores(
     same_units = doc.target is not None and len(doc.target.units) == len(doc.reference.units) > 1
     by_target: dict[int, list[int]] = {}
     if same_units:
-        blocks = [
-            ([t.index for t in tgt if t.unit == u], [r.index for r in ref if r.unit == u])
-            for u in range(len(doc.reference.units))
-        ]
+        tgt_by_unit, ref_by_unit = _by_unit(tgt), _by_unit(ref)
+        blocks = [(tgt_by_unit.get(u, []), ref_by_unit.get(u, [])) for u in range(len(doc.reference.units))]
         aligned = aligner.align_blocks(
             [([tgt[i].text for i in t_ids], [ref[j].text for j in r_ids]) for t_ids, r_ids in blocks],
             tgt_lang,
