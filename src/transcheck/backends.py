@@ -235,8 +235,10 @@ class PoolBackend:
 
         workers = min(self.workers, len(documents))
         payload = payload_for(settings, aligner)
-        # A sentence encoder's threads (PyTorch, OpenMP) do not survive fork(): fresh processes load their own.
-        context = multiprocessing.get_context("spawn" if settings.model else None)
+        # Fresh processes, not fork(): a forked worker would inherit the parent's whole heap (every document read
+        # so far) and copy it page by page as its garbage collector walks it, and a sentence encoder's threads
+        # (PyTorch, OpenMP) do not survive fork. Each worker loads its resources once (a few seconds).
+        context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_init_pool_worker, initargs=(payload,)
         ) as pool:
