@@ -17,7 +17,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from typing import Any
 
@@ -567,7 +567,7 @@ def _score(args: argparse.Namespace) -> int:
         }
         if args.sentence:
             payload["sentences"] = [
-                {"hyp": s.hypothesis, "ref": s.reference, **vars(s.scores)} for s in scored if s.scores is not None
+                {"hyp": s.hypothesis, "ref": s.reference, **asdict(s.scores)} for s in scored if s.scores is not None
             ]
         print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
     else:

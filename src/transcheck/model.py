@@ -24,7 +24,7 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One block of text as it stood in the input: a paragraph (text files) or a table row / TU.
 
@@ -88,7 +88,7 @@ class DocumentPair:
         return self.target is not None and not any(p.rule == "I001" for p in self.problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of one side, numbered from 0 within its document."""
 
@@ -98,7 +98,7 @@ class Sentence:
     location: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AlignedPair:
     """A bead of the alignment: source sentences ``src_ids`` translate to target sentences ``tgt_ids``.
 
@@ -120,7 +120,7 @@ class AlignedPair:
         return f"{len(self.src_ids)}-{len(self.tgt_ids)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found. ``finding_id`` is a stable hash so a later run can match it (baselines, diffs).
 

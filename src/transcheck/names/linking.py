@@ -69,7 +69,7 @@ SUGGESTIONS: dict[str, Callable[[str], set[str]]] = {"ja": japanese.customary_ca
 GIVEN_FIRST, SURNAME_FIRST = "given-first", "surname-first"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameOccurrence:
     """One name mention with its verdict; the corpus pass groups these into families."""
 

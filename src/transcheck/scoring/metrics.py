@@ -60,7 +60,7 @@ def _sentence_bleu(tgt_lang: str) -> BLEU:
     return BLEU(tokenize=bleu_tokenizer(tgt_lang), effective_order=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceScores:
     bleu: float
     chrf: float
