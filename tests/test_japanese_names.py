@@ -3,6 +3,8 @@ name linker, and the corpus rule on mixed name order (N004)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from transcheck.checks.names import corpus_name_pass
@@ -168,9 +170,7 @@ def test_same_name_in_both_orders_is_n004_not_n003() -> None:
         _occ("Fumio Kishida", "a", 1, GIVEN_FIRST),
         _occ("Kishida Fumio", "b", 2, SURNAME_FIRST),
     ]
-    occurrences = [
-        o.__class__(**{**o.__dict__, "entity": "fumio-kishida", "standard": "Fumio Kishida"}) for o in occurrences
-    ]
+    occurrences = [replace(o, entity="fumio-kishida", standard="Fumio Kishida") for o in occurrences]
     findings, _ = corpus_name_pass(occurrences, {})
     assert [f.rule for f in findings] == ["N004"]
 
