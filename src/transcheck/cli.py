@@ -378,6 +378,8 @@ def _check(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)  # a typo stops here, before the run
     started = time.monotonic()
     options, result, tables = _run(args)
+    findings = result.findings  # for --write-baseline; the rest of the results can go before the writers run
+    del result
     run_info = {"seconds": round(time.monotonic() - started, 1)} if _timing_wanted(args) else None
     written = write_reports(tables, args.out, formats, run_info=run_info)
     if "github" in formats:
@@ -387,7 +389,7 @@ def _check(args: argparse.Namespace) -> int:
         code = EXIT_OK
     notes = []
     if args.write_baseline:
-        count = write_baseline(args.write_baseline, result.findings)
+        count = write_baseline(args.write_baseline, findings)
         notes.append(f"  baseline: {count} finding ids written to {args.write_baseline}")
         code = EXIT_USAGE if code == EXIT_USAGE else EXIT_OK
     if not args.quiet:
