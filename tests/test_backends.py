@@ -138,3 +138,31 @@ def test_languages_are_settled_once_before_the_documents_are_checked(monkeypatch
     calls: list[object] = []
     monkeypatch.setattr(engine, "detect_document", lambda texts: calls.append(texts) or "xx")
     assert engine._languages(settled, Settings()) == ("zh", "en") and calls == []
+
+
+def test_documents_are_handed_out_once_and_let_go() -> None:
+    """A HandOut knows its size without handing anything out, then holds no document it has handed out."""
+    from transcheck.backends import HandOut, total_chars
+
+    documents = read_inputs([CORPORA[0]])
+    handout = HandOut(documents)
+    assert len(handout) == len(documents) and total_chars(handout) == total_chars(documents) > 0
+    batched = [doc for batch in batches(handout, 2) for doc in batch]
+    assert [d.doc_id for d in batched] == [d.doc_id for d in documents]
+    assert all(doc is None for doc in handout._documents)
+    with pytest.raises(RuntimeError):
+        next(iter(handout))
+
+
+def test_results_keep_documents_without_their_text() -> None:
+    """The run's results name each document's files but hold its text only in the sentence pairs."""
+    from transcheck.engine import run
+
+    documents = read_inputs([CORPORA[0]])
+    result = run(documents, build_settings())
+    assert [r.doc.doc_id for r in result.documents] == [d.doc_id for d in documents]
+    for r, doc in zip(result.documents, documents, strict=True):
+        assert r.doc.target is not None and doc.target is not None
+        assert r.doc.target.path == doc.target.path and r.doc.target.units == ()
+        assert r.doc.source is None or r.doc.source.units == ()
+        assert r.pairs and all(p.target or p.source for p in r.pairs)
