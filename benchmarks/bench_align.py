@@ -257,7 +257,6 @@ class Runner:
             row.notes.append(f"seed {seed}; gold links found exactly, by shape: {found}")
         return [row]
 
-
     def engine(self, seed: int) -> list[SetResult]:
         """The path ``transcheck check`` takes on a corpus: the aligner is fitted on every document first
         (corpus lexicon), then each document is aligned on its own (one pass when the lexicon is there)."""
