@@ -135,6 +135,13 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
         if f.pair_id is not None:
             per_pair.setdefault((f.doc_id, f.pair_id), []).append(f.severity)
 
+    # Short values that repeat from row to row ("1-1", "3", "4,5") are kept once: a million rows would otherwise
+    # hold three million small strings of their own.
+    shared: dict[str, str] = {}
+
+    def one(value: str) -> str:
+        return shared.setdefault(value, value)
+
     segment_columns = _columns(SEGMENT_COLUMNS)
     document_columns = _columns(DOCUMENT_COLUMNS)
     for r in result.documents:
@@ -144,9 +151,9 @@ def build_tables(result: RunResult, settings: dict[str, Any] | None = None) -> R
             for column, value in (
                 ("doc_id", doc.doc_id),
                 ("pair_id", p.pair_id),
-                ("link", p.link_type),
-                ("src_ids", _ids(p.src_ids)),
-                ("tgt_ids", _ids(p.tgt_ids)),
+                ("link", one(p.link_type)),
+                ("src_ids", one(_ids(p.src_ids))),
+                ("tgt_ids", one(_ids(p.tgt_ids))),
                 ("source", p.source),
                 ("target", p.target),
                 ("src_lang", r.src_lang),
