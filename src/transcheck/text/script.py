@@ -73,19 +73,16 @@ def count_scripts(text: str) -> ScriptCounts:
 
 @cache
 def _counted_script(ch: str) -> str:
-    """The :class:`ScriptCounts` field one character counts towards (``""``: not a letter)."""
+    """The :class:`ScriptCounts` field one character counts towards (``""``: not a letter): its
+    :func:`script_of`, with Latin narrowed to Basic Latin through Latin Extended-B and Latin Extended Additional,
+    and every script without a field of its own as ``other``."""
+    script = script_of(ch)
+    if script in ("", "han", "hangul", "kana"):
+        return script
     cp = ord(ch)
-    if cp < 0x80:
-        return "latin" if ch.isalpha() else ""
-    if _in(cp, _HAN_RANGES):
-        return "han"
-    if _in(cp, _HANGUL_RANGES):
-        return "hangul"
-    if _in(cp, _KANA_RANGES):
-        return "kana"
-    if ch.isalpha():
-        return "latin" if cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF else "other"
-    return ""
+    if script == "latin" and (cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF):
+        return "latin"
+    return "other"
 
 
 def base_lang(code: str | None) -> str:
