@@ -43,18 +43,20 @@ def _sorted(value: Any) -> Any:
     return plain(value)
 
 
-def document(tables: ReportTables) -> dict[str, Any]:
+def _head(tables: ReportTables) -> dict[str, Any]:
+    """Everything in ``report.json`` before the tables' rows."""
     summary = _sorted(tables.summary)
-    out: dict[str, Any] = {
+    return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "tool": summary.get("tool", {"name": "transcheck"}),
         "summary": summary,
         "columns": {name: [str(c) for c in getattr(tables, name).columns] for name in TABLES},
     }
-    for name in TABLES:
-        out[name] = records(getattr(tables, name))
-    return out
+
+
+def document(tables: ReportTables) -> dict[str, Any]:
+    return {**_head(tables), **{name: records(getattr(tables, name)) for name in TABLES}}
 
 
 def render(tables: ReportTables) -> str:
@@ -70,7 +72,7 @@ def write(tables: ReportTables, folder: Path) -> list[Path]:
     """The bytes of :func:`render`, written row by row: the tables are not turned into one string first, so
     a report of a million segments needs no more memory than one of its rows."""
     path = folder / FILE
-    head = {key: value for key, value in document(_without_rows(tables)).items() if key not in TABLES}
+    head = _head(tables)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write("{\n")
         for key, value in head.items():
@@ -88,12 +90,6 @@ def write(tables: ReportTables, folder: Path) -> list[Path]:
             handle.write(",\n" if k < len(TABLES) - 1 else "\n")
         handle.write("}\n")
     return [path]
-
-
-def _without_rows(tables: ReportTables) -> ReportTables:
-    return ReportTables(
-        tables.findings.head(0), tables.segments.head(0), tables.documents.head(0), tables.names.head(0), tables.summary
-    )
 
 
 @cache
